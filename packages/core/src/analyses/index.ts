@@ -1,1 +1,58 @@
-export {};
+export {
+  type AnalysisConventions,
+  defaultAnalysisConventions,
+  describePrimaryRefractoryConvention,
+  type KaplanMeierConfidenceType,
+  type PrimaryRefractoryPfsConvention,
+} from './analysis-conventions.ts';
+export { type CategoryCount, countCategory } from './category-count.ts';
+export {
+  agreesAtPrecision,
+  type ClaimCheck,
+  type ClaimOutcome,
+  type ClaimVerdict,
+  checkClaims,
+  compareWithReported,
+  parseReportedNumbers,
+} from './claim-check.ts';
+export {
+  compareWithLiterature,
+  type HistoricalSeriesRow,
+  type LiteratureComparison,
+  type PoolingFit,
+  roundHalfEven,
+  type StudyVersusHistorical,
+} from './literature-comparison.ts';
+export { type ClaimContext, musto2007ClaimCheckers } from './musto2007-claims.ts';
+export {
+  type CategoricalCharacteristic,
+  type ContinuousCharacteristic,
+  describeMonoclonalProtein,
+  describePatientCharacteristics,
+  type PatientCharacteristics,
+  type PatientCharacteristicsRow,
+} from './patient-characteristics.ts';
+export {
+  estimateProportion,
+  type ProportionEstimate,
+  type ResponseSubgroupComparison,
+  type ResponseSummary,
+  summariseResponse,
+} from './response-summary.ts';
+export { analyseStudy, type StudyAnalysis } from './study-analysis.ts';
+export { analyseSurvival, deriveOverallSurvivalRecords, deriveProgressionFreeRecords } from './survival-analysis.ts';
+export type * from './survival-types.ts';
+export {
+  summariseToxicity,
+  type ToxicityCategory,
+  type ToxicityCategorySummary,
+  type ToxicityOverview,
+} from './toxicity-summary.ts';
+export {
+  type CourseSummary,
+  describeTreatmentOutcomes,
+  maximumGrade,
+  standardBortezomibDoseMgPerM2,
+  type TreatmentOutcomeRow,
+  type TreatmentOutcomes,
+} from './treatment-outcomes.ts';

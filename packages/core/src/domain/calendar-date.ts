@@ -1,0 +1,45 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` values (no time zone, no JS Date), with day arithmetic done on the
+ * proleptic Gregorian day number so core never reads a clock or a locale.
+ */
+import type { Brand } from './brand.ts';
+import { DomainError } from './domain-error.ts';
+
+export type CalendarDate = Brand<string, 'CalendarDate'>;
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export function toCalendarDate(value: string): CalendarDate {
+  const match = datePattern.exec(value);
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  const day = Number(match?.[3]);
+  if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new DomainError('invalid-date', `"${value}" is not a calendar date in YYYY-MM-DD form`);
+  }
+  return value as CalendarDate;
+}
+
+/** Days since 1970-01-01 for a calendar date (civil-from-days inverse, H. Hinnant's algorithm). */
+export function toDayNumber(date: CalendarDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** Whole days from `start` to `end` (negative when `end` is earlier). */
+export function daysBetween(start: CalendarDate, end: CalendarDate): number {
+  return toDayNumber(end) - toDayNumber(start);
+}
+
+/** Average Gregorian month length used to turn days into months (clinical-spec.md §8 [IMPL]). */
+export const daysPerMonth = 30.4375;
