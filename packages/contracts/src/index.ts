@@ -1,1 +1,10 @@
-export {};
+export { type CsvRow, readCsvTable } from './csv-table.ts';
+export { formatImportIssue, type ImportIssue, type ImportResult } from './import-issue.ts';
+export {
+  convertMusto2007Source,
+  type Musto2007SourceTexts,
+  musto2007Files,
+  musto2007Regimens,
+  parseOtherToxicities,
+} from './musto2007-source.ts';
+export { formatStudyFile, parseStudyFile, studyFileFormatVersion, studyFileSchema } from './study-file.ts';
