@@ -11,3 +11,20 @@ export {
   responseRank,
 } from './response-category.ts';
 export type * from './study.ts';
+export {
+  canonicalUnits,
+  convertToCanonicalUnit,
+  type FollowUp,
+  isLabTest,
+  isQuantitativeLabTest,
+  type LabMeasurement,
+  type LabTest,
+  type QualitativeLabTest,
+  type QuantitativeLabTest,
+  qualitativeLabTests,
+  qualitativeValues,
+  quantitativeLabTests,
+  type TherapyLine,
+  type UnitConversion,
+  unitConversions,
+} from './laboratory.ts';

@@ -5,8 +5,10 @@ import { compensatedSum } from './compensated-sum.ts';
  * independence, given both margins) of all tables no more probable than the observed one, by a
  * network algorithm in the spirit of Mehta & Patel: columns are filled one at a time; a node is the
  * multiset of remaining row totals; partial tables reaching a node with equal probability are merged;
- * and a node is resolved without enumeration when the most (least) probable completion of every path
- * through it is below (above) the observed probability.
+ * a path is resolved without enumeration when the most (least) probable completion through its node
+ * is below (above) the observed probability, and then contributes in closed form; the paths of a node
+ * are kept sorted so that this test is a binary search per column split; the last two columns are
+ * resolved by binary search over their sorted completions.
  *
  * Reference: C. R. Mehta and N. R. Patel, "A network algorithm for performing Fisher's exact test in
  * r×c contingency tables", JASA 78 (1983) 427–434; "Algorithm 643: FEXACT", ACM TOMS 12 (1986).
