@@ -1,5 +1,171 @@
 /** The mmreg command line: parses arguments and calls the same analysis functions as the server. */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { CliError, describeCliError } from './cli-error.ts';
+import { collectOption, parseConfLevelOption, parseLevelsOptions } from './cohort-csv.ts';
+import { runCoxRegression } from './commands/cox-command.ts';
+import { runGrade } from './commands/grade-command.ts';
+import { defaultMusto2007Source, defaultMusto2007Study, runImportMusto2007 } from './commands/import-command.ts';
+import { runKaplanMeier } from './commands/km-command.ts';
+import { runPooledProportion } from './commands/meta-command.ts';
+import { knownStudies, runReproduce } from './commands/reproduce-command.ts';
+import { readPackageVersion } from './files.ts';
 
-const program = new Command('mmreg').description('Multicentre outcome research in myeloma and plasma cell leukaemia');
-await program.parseAsync(process.argv);
+export function buildProgram(write: (text: string) => void): Command {
+  const program = new Command('mmreg')
+    .description('Multicentre outcome research in multiple myeloma and plasma cell leukaemia')
+    .version(readPackageVersion())
+    .showHelpAfterError()
+    // Throw instead of exiting, in every subcommand too (set before they are added), so main() maps exit codes.
+    .exitOverride();
+
+  program
+    .command('import')
+    .description('validate a published study’s tables and write its typed study file (all or nothing)')
+    .addArgument(program.createArgument('<study>', 'study to import').choices(['musto2007']))
+    .option(
+      '--from <dir>',
+      'directory with patients.csv, treatment_outcomes.csv, literature_primary_pcl.csv, claims.csv',
+      defaultMusto2007Source,
+    )
+    .option('--out <file>', 'study file to write', defaultMusto2007Study)
+    .option('--dry-run', 'validate and show what would change without writing', false)
+    .action((_study: string, options: { from: string; out: string; dryRun: boolean }) => {
+      write(runImportMusto2007(options));
+    });
+
+  program
+    .command('reproduce')
+    .description('reproduce a study end to end: report.html, results.json, tables/*.csv, figures/*.svg')
+    .addArgument(program.createArgument('<study>', 'a shipped study id or a path to a study.json'))
+    .requiredOption('--out <dir>', 'output directory (replaced atomically)')
+    .addOption(new Option('--deterministic', 'omit the generation time so output is byte-identical').default(false))
+    .action((study: string, options: { out: string; deterministic: boolean }) => {
+      write(
+        runReproduce({ study: knownStudies[study] ?? study, out: options.out, deterministic: options.deterministic }),
+      );
+    });
+
+  const levelsHelp = 'factor level order, first = reference (as factor(x, levels = …)); repeatable';
+
+  program
+    .command('km')
+    .description('Kaplan–Meier medians with CIs per group and the log-rank test (R survfit + survdiff)')
+    .argument('<file>', 'cohort CSV (header row; NA or empty = missing)')
+    .requiredOption('--time <column>', 'follow-up time (≥ 0)')
+    .requiredOption('--event <column>', 'event status: 0/1, 1/2 (2 = event) or true/false')
+    .option('--group <column>', 'grouping column (one curve per level)')
+    .addOption(new Option('--conf-type <type>', 'CI scale').choices(['log', 'log-log', 'plain']).default('log'))
+    .option('--conf-level <level>', 'confidence level', parseConfLevelOption, 0.95)
+    .option('--levels <column=a,b,…>', levelsHelp, collectOption, [])
+    .option('--json', 'print the full result as JSON', false)
+    .action(
+      (
+        file: string,
+        options: {
+          time: string;
+          event: string;
+          group?: string;
+          confType: 'log' | 'log-log' | 'plain';
+          confLevel: number;
+          levels: string[];
+          json: boolean;
+        },
+      ) => {
+        write(runKaplanMeier(file, { ...options, levels: parseLevelsOptions(options.levels) }));
+      },
+    );
+
+  program
+    .command('cox')
+    .description('Cox proportional hazards regression (R coxph + summary)')
+    .argument('<file>', 'cohort CSV (header row; NA or empty = missing)')
+    .requiredOption('--time <column>', 'follow-up time (≥ 0)')
+    .requiredOption('--event <column>', 'event status: 0/1, 1/2 (2 = event) or true/false')
+    .requiredOption(
+      '--covariates <terms>',
+      'comma-separated: column (numeric) or factor(column); text columns are factors',
+    )
+    .addOption(new Option('--ties <method>', 'tie handling').choices(['efron', 'breslow']).default('efron'))
+    .option('--conf-level <level>', 'confidence level of the HR intervals', parseConfLevelOption, 0.95)
+    .option('--levels <column=a,b,…>', levelsHelp, collectOption, [])
+    .option('--json', 'print the full result as JSON', false)
+    .action(
+      (
+        file: string,
+        options: {
+          time: string;
+          event: string;
+          covariates: string;
+          ties: 'efron' | 'breslow';
+          confLevel: number;
+          levels: string[];
+          json: boolean;
+        },
+      ) => {
+        write(runCoxRegression(file, { ...options, levels: parseLevelsOptions(options.levels) }));
+      },
+    );
+
+  program
+    .command('meta')
+    .description('random-effects meta-analysis of single proportions (metafor escalc + rma.uni)')
+    .argument('<file>', 'CSV with one row per study')
+    .requiredOption('--events <column>', 'responders (events) per study')
+    .requiredOption('--n <column>', 'patients per study')
+    .option('--label <column>', 'study label')
+    .addOption(
+      new Option('--measure <measure>', 'transformation').choices(['logit', 'double-arcsine']).default('logit'),
+    )
+    .addOption(new Option('--tau2 <method>', 'τ² estimator').choices(['dl', 'reml']).default('reml'))
+    .option('--conf-level <level>', 'confidence level', parseConfLevelOption, 0.95)
+    .option('--json', 'print the full result as JSON', false)
+    .action(
+      (
+        file: string,
+        options: {
+          events: string;
+          n: string;
+          label?: string;
+          measure: 'logit' | 'double-arcsine';
+          tau2: 'dl' | 'reml';
+          confLevel: number;
+          json: boolean;
+        },
+      ) => {
+        write(runPooledProportion(file, options));
+      },
+    );
+
+  program
+    .command('grade')
+    .description('CTCAE grade and term of each laboratory value in a CSV (test,value,unit[,uln][,lln][,baseline])')
+    .argument('<file>', 'CSV with columns test,value,unit and optional uln, lln, baseline (in the row’s unit)')
+    .addOption(new Option('--ctcae <version>', 'CTCAE version').choices(['v3', 'v5']).makeOptionMandatory())
+    .option('--json', 'print one JSON object per row', false)
+    .action((file: string, options: { ctcae: 'v3' | 'v5'; json: boolean }) => {
+      write(runGrade({ file, ctcae: options.ctcae, json: options.json }));
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram((text) => process.stdout.write(text));
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(describeCliError(error));
+      return error.exitCode;
+    }
+    if (error !== null && typeof error === 'object' && 'code' in error && String(error.code).startsWith('commander.')) {
+      const code = String(error.code);
+      return code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : 2;
+    }
+    process.stderr.write(
+      `mmreg: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 1;
+  }
+}
