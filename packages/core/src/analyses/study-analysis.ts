@@ -4,7 +4,7 @@
  * and the dashboard all call this one function, so they cannot disagree.
  */
 import type { Study } from '../domain/index.ts';
-import { type RuleDefinition, ruleRegistry } from '../rules/index.ts';
+import { pclImwg2003Rule, pclImwg2021Rule, type RuleDefinition } from '../rules/index.ts';
 import { type AnalysisConventions, defaultAnalysisConventions } from './analysis-conventions.ts';
 import { type ClaimCheck, checkClaims } from './claim-check.ts';
 import { compareWithLiterature, type LiteratureComparison } from './literature-comparison.ts';
@@ -33,6 +33,7 @@ export interface StudyAnalysis {
   readonly toxicity: ToxicityOverview;
   readonly literature: LiteratureComparison | null;
   readonly claims: readonly ClaimCheck[];
+  /** The clinical rules applied by this analysis. */
   readonly rules: readonly RuleDefinition[];
 }
 
@@ -84,6 +85,7 @@ export function analyseStudy(
     toxicity,
     literature,
     claims,
-    rules: ruleRegistry,
+    // Only the rules this analysis applies (Table 1's PCL criteria), for the report's methods.
+    rules: [pclImwg2003Rule, pclImwg2021Rule],
   };
 }

@@ -27,7 +27,11 @@ export function toCalendarDate(value: string): CalendarDate {
 
 /** Days since 1970-01-01 for a calendar date (civil-from-days inverse, H. Hinnant's algorithm). */
 export function toDayNumber(date: CalendarDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  // Read digits directly: this runs once per assessment on the rules engine's hot path.
+  const y =
+    (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + date.charCodeAt(3) - 48;
+  const m = (date.charCodeAt(5) - 48) * 10 + date.charCodeAt(6) - 48;
+  const d = (date.charCodeAt(8) - 48) * 10 + date.charCodeAt(9) - 48;
   const year = m <= 2 ? y - 1 : y;
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;

@@ -1,3 +1,5 @@
+export * from './dosing/index.ts';
+export * from './endpoints/index.ts';
 export {
   classifyPlasmaCellLeukaemia,
   deriveAbsolutePlasmaCellCount,
@@ -8,6 +10,7 @@ export {
   pclImwg2021Rule,
 } from './pcl-classification.ts';
 export { ruleRegistry } from './registry.ts';
+export * from './response/index.ts';
 export {
   checkThreshold,
   describeCheck,
@@ -16,3 +19,5 @@ export {
   type RuleDefinition,
   type ThresholdCheck,
 } from './rule.ts';
+export * from './toxicity/index.ts';
+export * from './tumour-lysis/index.ts';

@@ -1,5 +1,16 @@
 /** Every clinical rule the system applies, so reports can print the rules and versions they used. */
+import { dosingRules } from './dosing/index.ts';
+import { endpointsRules } from './endpoints/index.ts';
 import { pclImwg2003Rule, pclImwg2021Rule } from './pcl-classification.ts';
 import type { RuleDefinition } from './rule.ts';
+import { toxicityRules } from './toxicity/index.ts';
+import { tumourLysisRules } from './tumour-lysis/index.ts';
 
-export const ruleRegistry: readonly RuleDefinition[] = [pclImwg2003Rule, pclImwg2021Rule];
+export const ruleRegistry: readonly RuleDefinition[] = [
+  pclImwg2003Rule,
+  pclImwg2021Rule,
+  ...dosingRules,
+  ...endpointsRules,
+  ...toxicityRules,
+  ...tumourLysisRules,
+];
