@@ -19,7 +19,10 @@ describe('toDayNumber', () => {
 });
 
 describe('toCalendarDate', () => {
-  it.each(['2006-02-29', '2006-13-01', '2006-1-05', '05/01/2006', ''])('rejects "%s" when it is not a YYYY-MM-DD date', (text) => {
-    expect(() => toCalendarDate(text)).toThrow(/not a calendar date/);
-  });
+  it.each(['2006-02-29', '2006-13-01', '2006-1-05', '05/01/2006', ''])(
+    'rejects "%s" when it is not a YYYY-MM-DD date',
+    (text) => {
+      expect(() => toCalendarDate(text)).toThrow(/not a calendar date/);
+    },
+  );
 });

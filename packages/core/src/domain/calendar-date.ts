@@ -29,7 +29,11 @@ export function toCalendarDate(value: string): CalendarDate {
 export function toDayNumber(date: CalendarDate): number {
   // Read digits directly: this runs once per assessment on the rules engine's hot path.
   const y =
-    (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + date.charCodeAt(3) - 48;
+    (date.charCodeAt(0) - 48) * 1000 +
+    (date.charCodeAt(1) - 48) * 100 +
+    (date.charCodeAt(2) - 48) * 10 +
+    date.charCodeAt(3) -
+    48;
   const m = (date.charCodeAt(5) - 48) * 10 + date.charCodeAt(6) - 48;
   const d = (date.charCodeAt(8) - 48) * 10 + date.charCodeAt(9) - 48;
   const year = m <= 2 ? y - 1 : y;
@@ -38,6 +42,30 @@ export function toDayNumber(date: CalendarDate): number {
   const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
+}
+
+/** The calendar date of a day number (days since 1970-01-01; H. Hinnant's civil-from-days). */
+export function fromDayNumber(dayNumber: number): CalendarDate {
+  if (!Number.isInteger(dayNumber)) throw new RangeError(`day number must be a whole number (got ${dayNumber})`);
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as CalendarDate;
+}
+
+/** `date` plus a whole number of days (negative to go back). */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  if (!Number.isInteger(days)) throw new RangeError(`days must be a whole number (got ${days})`);
+  return fromDayNumber(toDayNumber(date) + days);
 }
 
 /** Whole days from `start` to `end` (negative when `end` is earlier). */

@@ -20,6 +20,9 @@ describe('convertToCanonicalUnit', () => {
 
   it('refuses an unknown unit instead of guessing when the unit is not listed', () => {
     const result = convertToCanonicalUnit('creatinine', 1.2, 'mg%');
-    expect(result).toEqual({ ok: false, message: 'unit "mg%" is not accepted for creatinine (accepted: mg/dL, umol/L, µmol/L)' });
+    expect(result).toEqual({
+      ok: false,
+      message: 'unit "mg%" is not accepted for creatinine (accepted: mg/dL, umol/L, µmol/L)',
+    });
   });
 });

@@ -64,7 +64,16 @@ export const qualitativeValues: Readonly<Record<QualitativeLabTest, readonly str
   new_bone_lesion: ['yes', 'no'],
 };
 
-const cellCount = { '10^9/L': 1, 'x10^9/L': 1, 'G/L': 1, '/uL': 1e-3, '/µL': 1e-3, '/mm3': 1e-3, 'cells/uL': 1e-3, 'cells/µL': 1e-3 };
+const cellCount = {
+  '10^9/L': 1,
+  'x10^9/L': 1,
+  'G/L': 1,
+  '/uL': 1e-3,
+  '/µL': 1e-3,
+  '/mm3': 1e-3,
+  'cells/uL': 1e-3,
+  'cells/µL': 1e-3,
+};
 
 /**
  * Multipliers from an accepted unit to the canonical one (value × factor). clinical-spec.md:
@@ -95,7 +104,10 @@ export const unitConversions: Readonly<Record<QuantitativeLabTest, Readonly<Reco
 };
 
 export function isLabTest(value: string): value is LabTest {
-  return (quantitativeLabTests as readonly string[]).includes(value) || (qualitativeLabTests as readonly string[]).includes(value);
+  return (
+    (quantitativeLabTests as readonly string[]).includes(value) ||
+    (qualitativeLabTests as readonly string[]).includes(value)
+  );
 }
 
 export function isQuantitativeLabTest(test: LabTest): test is QuantitativeLabTest {
@@ -111,7 +123,10 @@ export function convertToCanonicalUnit(test: QuantitativeLabTest, value: number,
   const factors = unitConversions[test];
   const factor = factors[unit.trim()];
   if (factor === undefined) {
-    return { ok: false, message: `unit "${unit}" is not accepted for ${test} (accepted: ${Object.keys(factors).join(', ')})` };
+    return {
+      ok: false,
+      message: `unit "${unit}" is not accepted for ${test} (accepted: ${Object.keys(factors).join(', ')})`,
+    };
   }
   if (!Number.isFinite(value)) return { ok: false, message: `${test} value must be a finite number` };
   return { ok: true, value: value * factor, unit: canonicalUnits[test] };

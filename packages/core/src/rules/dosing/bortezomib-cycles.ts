@@ -206,19 +206,3 @@ export function hoursBetweenAdministrations(
   const minutes = days * 1440 + parseClockMinutes(next.time) - parseClockMinutes(previous.time);
   return { hours: minutes / 60, usesClockTimes: true };
 }
-
-/** Inverse of `toDayNumber` (H. Hinnant's civil-from-days). */
-export function fromDayNumber(dayNumber: number): CalendarDate {
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
-  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as CalendarDate;
-}

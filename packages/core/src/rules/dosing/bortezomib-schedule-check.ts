@@ -9,7 +9,7 @@
  */
 
 import type { CalendarDate } from '../../domain/calendar-date.ts';
-import { toDayNumber } from '../../domain/calendar-date.ts';
+import { fromDayNumber, toDayNumber } from '../../domain/calendar-date.ts';
 import { checkThreshold, type Explanation, type RuleDefinition } from '../rule.ts';
 import {
   type BortezomibAdministration,
@@ -17,7 +17,6 @@ import {
   type BortezomibSchedule,
   type DoseDayWindow,
   defaultDoseDayWindow,
-  fromDayNumber,
   groupBortezomibCycles,
   hoursBetweenAdministrations,
   twiceWeeklyBortezomibSchedule,

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CalendarDate, daysPerMonth, toDayNumber } from '../../domain/calendar-date.ts';
-import { fromDayNumber } from '../dosing/bortezomib-cycles.ts';
+import { type CalendarDate, daysPerMonth, fromDayNumber, toDayNumber } from '../../domain/calendar-date.ts';
 import { deriveEndpoints } from './derive-endpoints.ts';
 import { deriveDurationOfResponse } from './duration-of-response.ts';
 import { patient } from './endpoint-test-patient.ts';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toCalendarDate } from '../../domain/calendar-date.ts';
+import { addDays as addDaysToDate, toCalendarDate } from '../../domain/calendar-date.ts';
 import type { LabMeasurement, QuantitativeLabTest } from '../../domain/laboratory.ts';
-import { addDaysToDate } from './add-days-to-date.ts';
 import { assessTumourLysis } from './assess-tumour-lysis.ts';
 import { detectLaboratoryTumourLysis } from './detect-laboratory-tumour-lysis.ts';
 import { gradeClinicalTumourLysis, gradeCreatinineRatio } from './grade-clinical-tumour-lysis.ts';

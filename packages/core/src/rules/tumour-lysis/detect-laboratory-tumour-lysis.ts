@@ -10,10 +10,9 @@
  * 476 µmol/L uric acid are the same cut-offs in other units. Window edges are inclusive (day −3, day +7).
  * It does not judge whether an abnormality is attributable to lysis.
  */
-import { type CalendarDate, toDayNumber } from '../../domain/calendar-date.ts';
+import { addDays as addDaysToDate, type CalendarDate, toDayNumber } from '../../domain/calendar-date.ts';
 import type { Explanation, RuleDefinition, ThresholdCheck } from '../rule.ts';
 import { thresholdRelativeTolerance } from '../toxicity/grade-lab-adverse-event.ts';
-import { addDaysToDate } from './add-days-to-date.ts';
 import {
   findBaseline,
   indexTumourLysisMeasurements,

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCalendarDate, toDayNumber } from '../../domain/calendar-date.ts';
-import { addDaysToDate, calendarDateOfDayNumber } from './add-days-to-date.ts';
+import { addDays, fromDayNumber, toCalendarDate, toDayNumber } from './calendar-date.ts';
 
-describe('addDaysToDate', () => {
+describe('addDays', () => {
   it.each([
     ['2004-02-28', 1, '2004-02-29'],
     ['2000-03-01', -1, '2000-02-29'],
@@ -12,19 +11,19 @@ describe('addDaysToDate', () => {
     ['2006-03-10', -3, '2006-03-07'],
     ['2006-03-10', 7, '2006-03-17'],
   ])('moves %s by %s days to %s when crossing month, year and leap-day boundaries', (date, days, expected) => {
-    expect(addDaysToDate(toCalendarDate(date), days)).toBe(expected);
+    expect(addDays(toCalendarDate(date), days)).toBe(expected);
   });
 
   it('inverts toDayNumber when given any day between 1900 and 2100 (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -25567, max: 47482 }), (dayNumber) => {
-        return toDayNumber(calendarDateOfDayNumber(dayNumber)) === dayNumber;
+        return toDayNumber(fromDayNumber(dayNumber)) === dayNumber;
       }),
       { seed: 20240601 },
     );
   });
 
   it('throws a RangeError when the number of days is not whole', () => {
-    expect(() => addDaysToDate(toCalendarDate('2006-03-10'), 0.5)).toThrow(RangeError);
+    expect(() => addDays(toCalendarDate('2006-03-10'), 0.5)).toThrow(RangeError);
   });
 });
