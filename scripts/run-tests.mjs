@@ -8,13 +8,15 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const env = { ...process.env, TZ: 'UTC', FORCE_COLOR: process.env.CI ? '0' : (process.env.FORCE_COLOR ?? '1') };
+const isCi = Boolean(process.env.CI);
+// CI logs are read as text: no colour codes there.
+const env = isCi ? { ...process.env, TZ: 'UTC', NO_COLOR: '1', FORCE_COLOR: '0' } : { ...process.env, TZ: 'UTC' };
 
 /** Steps that gate the run; each counts as one passed or failed check. */
 const gates = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json']],
   ['typecheck core (no DOM, no Node)', bin('tsc'), ['-p', 'packages/core/tsconfig.json']],
-  ['lint and format (biome ci)', bin('biome'), ['ci', '.']],
+  ['lint and format (biome ci)', bin('biome'), ['ci', ...(isCi ? ['--colors=off'] : []), '.']],
   ['package boundaries and cycles', bin('depcruise'), ['--config', '.dependency-cruiser.cjs', 'packages', 'apps']],
   ['core purity', process.execPath, [join(root, 'scripts', 'check-core-purity.mjs')]],
 ];

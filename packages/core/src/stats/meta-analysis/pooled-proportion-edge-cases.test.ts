@@ -52,7 +52,11 @@ describe('pooledProportion against metafor edge cases (golden/meta_analysis_prop
       const label = `${name} ${fit.measure} ${fit.method} ${fit.level}%`;
       if (fit.method === 'DL' || fit.method === 'REML') {
         it(`matches rma ${label}`, () => {
-          const result = pooledProportion(studies, { measure, tau2Method: fit.method as 'DL' | 'REML', confLevel: fit.level / 100 });
+          const result = pooledProportion(studies, {
+            measure,
+            tau2Method: fit.method as 'DL' | 'REML',
+            confLevel: fit.level / 100,
+          });
           expectAllClose(result.yi, fit.yi, { rel, label: `${label} yi` });
           expectAllClose(result.vi, fit.vi, { rel, label: `${label} vi` });
           expectClose(result.transformed.estimate, fit.estimate, { rel, abs: 1e-15, label: `${label} estimate` });
@@ -64,7 +68,11 @@ describe('pooledProportion against metafor edge cases (golden/meta_analysis_prop
           expectClose(result.heterogeneity.q, fit.QE, { rel, abs: 1e-15, label: `${label} Q` });
           expectClose(result.heterogeneity.qP, fit.QEp, { rel, label: `${label} Q p` });
           expectClose(result.proportion.estimate, fit.pooled_proportion, { rel, label: `${label} proportion` });
-          expectClose(result.proportion.lower, fit.pooled_ci_lb, { rel, abs: 1e-15, label: `${label} proportion lower` });
+          expectClose(result.proportion.lower, fit.pooled_ci_lb, {
+            rel,
+            abs: 1e-15,
+            label: `${label} proportion lower`,
+          });
           expectClose(result.proportion.upper, fit.pooled_ci_ub, { rel, label: `${label} proportion upper` });
           expectClose(result.proportion.predictionLower, fit.pi_lb, { rel, abs: 1e-15, label: `${label} PI lower` });
           expectClose(result.proportion.predictionUpper, fit.pi_ub, { rel, label: `${label} PI upper` });
@@ -77,21 +85,42 @@ describe('pooledProportion against metafor edge cases (golden/meta_analysis_prop
       } else if (fit.method === 'EE') {
         it(`matches the common-effect (EE) fit ${label}`, () => {
           const result = pooledProportion(studies, { measure, tau2Method: 'DL', confLevel: fit.level / 100 });
-          expectClose(result.commonEffect.transformed.estimate, fit.estimate, { rel, abs: 1e-15, label: `${label} estimate` });
+          expectClose(result.commonEffect.transformed.estimate, fit.estimate, {
+            rel,
+            abs: 1e-15,
+            label: `${label} estimate`,
+          });
           expectClose(result.commonEffect.transformed.se, fit.se, { rel, label: `${label} se` });
-          expectClose(result.commonEffect.proportion.estimate, fit.pooled_proportion, { rel, label: `${label} proportion` });
-          expectClose(result.commonEffect.proportion.lower, fit.pooled_ci_lb, { rel, abs: 1e-15, label: `${label} lower` });
+          expectClose(result.commonEffect.proportion.estimate, fit.pooled_proportion, {
+            rel,
+            label: `${label} proportion`,
+          });
+          expectClose(result.commonEffect.proportion.lower, fit.pooled_ci_lb, {
+            rel,
+            abs: 1e-15,
+            label: `${label} lower`,
+          });
           expectClose(result.commonEffect.proportion.upper, fit.pooled_ci_ub, { rel, label: `${label} upper` });
         });
       } else {
         it(`matches the Hedges (HE) τ² ${label}`, () => {
-          expectClose(hedgesTau2(proportionEffectSizes(studies, measure)).tau2, fit.tau2, { rel, abs: 1e-15, label: `${label} tau2` });
+          expectClose(hedgesTau2(proportionEffectSizes(studies, measure)).tau2, fit.tau2, {
+            rel,
+            abs: 1e-15,
+            label: `${label} tau2`,
+          });
         });
       }
     }
   }
 
   it('covers every case in the golden file', () => {
-    expect(Object.keys(golden.cases)).toEqual(['zero_and_all_events', 'homogeneous', 'two_studies', 'heterogeneous_large', 'single_study']);
+    expect(Object.keys(golden.cases)).toEqual([
+      'zero_and_all_events',
+      'homogeneous',
+      'two_studies',
+      'heterogeneous_large',
+      'single_study',
+    ]);
   });
 });
