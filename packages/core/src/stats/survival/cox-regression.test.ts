@@ -293,8 +293,14 @@ describe('coxRegression', () => {
     });
   }
 
-  // ties = "exact" (conditional logistic likelihood) is not implemented: its goldens are skipped.
-  for (const { label } of exact) it.skip(`matches R coxph (exact) when fitting ${label}`, () => {});
+  // ties = "exact" (conditional logistic likelihood) is not implemented: it must be refused, never
+  // silently fitted with another tie method.
+  it('refuses ties = "exact" with a clear error when asked for it (goldens: aml, heavy ties)', () => {
+    expect(exact.length).toBeGreaterThan(0);
+    for (const { data } of exact) {
+      expect(() => coxRegression(data, { ties: 'exact' as unknown as 'efron' })).toThrow(/"exact" is not implemented/);
+    }
+  });
 
   describe('monotone likelihood (musto2007 OS: no deaths among P while S is at risk)', () => {
     const { golden, data } = mustoCases().os;

@@ -200,6 +200,10 @@ function chiSquareTest(statistic: number | null, df: number): CoxRegressionTest 
 export function coxRegression(data: CoxRegressionData, options: CoxRegressionOptions = {}): CoxRegressionResult {
   validate(data, options);
   const ties = options.ties ?? 'efron';
+  if (ties !== 'efron' && ties !== 'breslow') {
+    // R also offers ties = "exact" (conditional logistic likelihood); it is not implemented here.
+    throw new RangeError(`ties must be 'efron' (R's default) or 'breslow'; "${String(ties)}" is not implemented`);
+  }
   const confLevel = options.confLevel ?? 0.95;
   const p = data.covariates.length;
   const { kept, dropped } = selectCompleteRows(data, options.weights);
