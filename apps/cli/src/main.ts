@@ -1,13 +1,17 @@
 /** The mmreg command line: parses arguments and calls the same analysis functions as the server. */
+
+import type { ResponseCriteria } from '@mmreg/core';
 import { Command, Option } from 'commander';
 import { CliError, describeCliError } from './cli-error.ts';
 import { collectOption, parseConfLevelOption, parseLevelsOptions } from './cohort-csv.ts';
+import { assessCriteria, runAssess } from './commands/assess-command.ts';
 import { runCoxRegression } from './commands/cox-command.ts';
 import { runGrade } from './commands/grade-command.ts';
 import { defaultMusto2007Source, defaultMusto2007Study, runImportMusto2007 } from './commands/import-command.ts';
 import { runKaplanMeier } from './commands/km-command.ts';
 import { runPooledProportion } from './commands/meta-command.ts';
 import { knownStudies, runReproduce } from './commands/reproduce-command.ts';
+import { runReproduceFromLabs } from './commands/reproduce-from-labs.ts';
 import { readPackageVersion } from './files.ts';
 
 export function buildProgram(write: (text: string) => void): Command {
@@ -39,11 +43,47 @@ export function buildProgram(write: (text: string) => void): Command {
     .addArgument(program.createArgument('<study>', 'a shipped study id or a path to a study.json'))
     .requiredOption('--out <dir>', 'output directory (replaced atomically)')
     .addOption(new Option('--deterministic', 'omit the generation time so output is byte-identical').default(false))
-    .action((study: string, options: { out: string; deterministic: boolean }) => {
+    .option('--from-labs', 'rebuild Table 2’s response, PFS and OS from the synthetic serial labs (musto2007)', false)
+    .option('--labs-dir <dir>', 'with --from-labs: directory with labs.csv, therapy.csv, followup.csv')
+    .action((study: string, options: { out: string; deterministic: boolean; fromLabs: boolean; labsDir?: string }) => {
+      if (options.fromLabs) {
+        if (study !== 'musto2007') throw new CliError('--from-labs is available for musto2007 only');
+        write(
+          runReproduceFromLabs({
+            out: options.out,
+            ...(options.labsDir === undefined ? {} : { labsDir: options.labsDir }),
+          }),
+        );
+        return;
+      }
       write(
         runReproduce({ study: knownStudies[study] ?? study, out: options.out, deterministic: options.deterministic }),
       );
     });
+
+  program
+    .command('assess')
+    .description('derive response, progression, PFS/OS, CTCAE laboratory grades and PCL per patient, with reasons')
+    .requiredOption('--labs <file>', 'labs.csv: patient,date,test,value,unit')
+    .requiredOption('--therapy <file>', 'therapy.csv: patient,regimen,start_date,end_date (earliest = index therapy)')
+    .option('--followup <file>', 'followup.csv: patient,last_contact_date,vital_status,death_date')
+    .addOption(
+      new Option('--criteria <criteria>', 'response criteria').choices([...assessCriteria]).default('imwg2006'),
+    )
+    .addOption(new Option('--ctcae <version>', 'CTCAE version').choices(['v3', 'v5']).default('v3'))
+    .option('--json', 'one JSON object per patient', false)
+    .action(
+      (options: {
+        labs: string;
+        therapy: string;
+        followup?: string;
+        criteria: ResponseCriteria;
+        ctcae: 'v3' | 'v5';
+        json: boolean;
+      }) => {
+        write(runAssess({ ...options, warn: (text) => process.stderr.write(text) }));
+      },
+    );
 
   const levelsHelp = 'factor level order, first = reference (as factor(x, levels = …)); repeatable';
 

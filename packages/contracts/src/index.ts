@@ -1,3 +1,13 @@
+export {
+  type AssessmentFiles,
+  type AssessmentFilesOptions,
+  type AssessmentFileText,
+  type AssessmentFileTexts,
+  assessmentFileNames,
+  defaultBaselineWindowDays,
+  type PatientAssessmentRecord,
+  parseAssessmentFiles,
+} from './assessment-files.ts';
 export { type CsvRow, readCsvTable } from './csv-table.ts';
 export { formatImportIssue, type ImportIssue, type ImportResult } from './import-issue.ts';
 export {

@@ -25,6 +25,18 @@ export {
 } from './literature-comparison.ts';
 export { type ClaimContext, musto2007ClaimCheckers } from './musto2007-claims.ts';
 export {
+  assessPatient,
+  type BaselinePcl,
+  classifyBaselinePcl,
+  type LabToxicity,
+  type LastKnownAlive,
+  type PatientAssessment,
+  type PatientAssessmentInput,
+  type PatientAssessmentOptions,
+  type ReferenceRange,
+  type UngradableLabValue,
+} from './patient-assessment.ts';
+export {
   type CategoricalCharacteristic,
   type ContinuousCharacteristic,
   describeMonoclonalProtein,
@@ -40,6 +52,16 @@ export {
   summariseResponse,
 } from './response-summary.ts';
 export { analyseStudy, type StudyAnalysis } from './study-analysis.ts';
+export {
+  type AgreementCount,
+  type ColumnComparison,
+  compareAssessmentsWithStudy,
+  type DerivedPfsStatus,
+  type DerivedTable2Row,
+  roundToWholeMonths,
+  type StudyFromAssessments,
+  wholeMonthRoundingRule,
+} from './study-from-assessments.ts';
 export { analyseSurvival, deriveOverallSurvivalRecords, deriveProgressionFreeRecords } from './survival-analysis.ts';
 export type * from './survival-types.ts';
 export {

@@ -2,6 +2,7 @@
 import { dosingRules } from './dosing/index.ts';
 import { endpointsRules } from './endpoints/index.ts';
 import { pclImwg2003Rule, pclImwg2021Rule } from './pcl-classification.ts';
+import { responseRules } from './response/index.ts';
 import type { RuleDefinition } from './rule.ts';
 import { toxicityRules } from './toxicity/index.ts';
 import { tumourLysisRules } from './tumour-lysis/index.ts';
@@ -11,6 +12,7 @@ export const ruleRegistry: readonly RuleDefinition[] = [
   pclImwg2021Rule,
   ...dosingRules,
   ...endpointsRules,
+  ...responseRules,
   ...toxicityRules,
   ...tumourLysisRules,
 ];

@@ -1,0 +1,303 @@
+/**
+ * One patient's assessment from raw data (issue 4 item 8): the response engine (deriveResponse,
+ * clinical-spec.md §1–§3, §5.1), the endpoints (deriveEndpoints, §8) fed with the response's
+ * progression and the follow-up, CTCAE grading of every gradable laboratory value of the index line
+ * (§4.1, v3.0 by default as in Musto 2007) and the baseline PCL classification (§5). It composes the
+ * rules and keeps every explanation; it decides nothing clinical itself except which data it hands
+ * to which rule, each choice stated below and in docs/rules/assessment.md. No I/O, no clock.
+ */
+import { type CalendarDate, toDayNumber } from '../domain/calendar-date.ts';
+import type { FollowUp, LabMeasurement, QuantitativeLabTest, TherapyLine } from '../domain/laboratory.ts';
+import type { CtcaeGrade } from '../domain/study.ts';
+import {
+  defaultEndpointSettings,
+  deriveEndpoints,
+  type EndpointSettings,
+  type PatientEndpoints,
+} from '../rules/endpoints/index.ts';
+import { classifyPlasmaCellLeukaemia, type PclClassification } from '../rules/pcl-classification.ts';
+import {
+  deriveResponse,
+  type ResponseAssessment,
+  type ResponseCriteria,
+  type ResponseOptions,
+} from '../rules/response/index.ts';
+import type { Explanation } from '../rules/rule.ts';
+import {
+  type CtcaeGradingSettings,
+  type CtcaeVersion,
+  defaultCtcaeGradingSettings,
+  gradeLabTest,
+  isGradableLabTest,
+} from '../rules/toxicity/index.ts';
+
+export interface PatientAssessmentInput {
+  /** Pseudonymous patient code. */
+  readonly patient: string;
+  /** Canonical units (laboratory.ts), any order. */
+  readonly labs: readonly LabMeasurement[];
+  /** Sorted by start date: the first is the index therapy (time origin), later lines are new therapy. */
+  readonly therapyLines: readonly TherapyLine[];
+  /** Null when no follow-up was given: the last dated record is then the last date known alive. */
+  readonly followUp: FollowUp | null;
+}
+
+/** A laboratory reference range, in the canonical unit of its test. */
+export interface ReferenceRange {
+  readonly lln?: number;
+  readonly uln?: number;
+}
+
+export interface PatientAssessmentOptions {
+  /** Response criteria (default 'imwg2006', the criteria Musto 2007 cites). */
+  readonly criteria?: ResponseCriteria;
+  /** Every other response setting (docs/rules/response.md); `criteria` above wins. */
+  readonly response?: Omit<ResponseOptions, 'criteria'>;
+  /** Endpoint censoring settings (§8, §8.1, §0); default `defaultEndpointSettings`. */
+  readonly endpoints?: EndpointSettings;
+  /** CTCAE version for laboratory grading (default 'v3', the version Musto 2007 used). */
+  readonly ctcaeVersion?: CtcaeVersion;
+  readonly ctcae?: CtcaeGradingSettings;
+  /**
+   * [IMPL] The laboratory's reference ranges for grade 1 (CTCAE "< LLN", "> ULN"), per test, canonical
+   * units. Default none: labs.csv carries only `creatinine_uln`, so grade 1 of the other terms is
+   * "not gradable" unless a range is given here. A `creatinine_uln` row overrides a range given here.
+   */
+  readonly referenceRanges?: Readonly<Partial<Record<QuantitativeLabTest, ReferenceRange>>>;
+}
+
+/** One graded laboratory adverse event (grade ≥ 1). */
+export interface LabToxicity {
+  readonly test: QuantitativeLabTest;
+  readonly date: CalendarDate;
+  readonly term: string;
+  readonly grade: CtcaeGrade;
+  readonly version: CtcaeVersion;
+  readonly explanation: Explanation;
+}
+
+/** A value CTCAE could not grade (e.g. grade 1 needs an LLN the data do not give). */
+export interface UngradableLabValue {
+  readonly test: QuantitativeLabTest;
+  readonly date: CalendarDate;
+  readonly reason: string;
+}
+
+/** PCL at baseline: the values used and both IMWG definitions with their explanations (§5). */
+export interface BaselinePcl {
+  readonly date: CalendarDate;
+  readonly peripheralBloodPlasmaCellsPercent: number;
+  readonly whiteBloodCellsPer1e9L: number;
+  readonly classification: PclClassification;
+}
+
+export interface LastKnownAlive {
+  readonly date: CalendarDate;
+  readonly source: 'follow-up' | 'last-dated-record';
+  readonly text: string;
+}
+
+export interface PatientAssessment {
+  readonly patient: string;
+  readonly criteria: ResponseCriteria;
+  readonly indexTherapy: TherapyLine;
+  /** The full response derivation: baseline, measurable compartments, time points, best response, PD. */
+  readonly response: ResponseAssessment;
+  /** OS, PFS, TTP, DoR, time to response, TTNT (§8). */
+  readonly endpoints: PatientEndpoints;
+  /** What OS and PFS were given as the last date known alive. */
+  readonly lastKnownAlive: LastKnownAlive;
+  /** Grade ≥ 1 laboratory adverse events of the index line, by date then test. */
+  readonly toxicities: readonly LabToxicity[];
+  readonly ungradable: readonly UngradableLabValue[];
+  /** Null when baseline PB plasma cells and WBC were not measured on one date in the baseline window. */
+  readonly pcl: BaselinePcl | null;
+}
+
+/**
+ * Assesses one patient. Data choices ([IMPL], docs/rules/assessment.md):
+ * - deriveResponse gets the labs, the therapy lines and the death date (death may confirm PD, §1.6);
+ * - deriveEndpoints gets the confirmed PD date, the first response date, the last adequate
+ *   assessment, the dates of the adequate assessments (time points neither NE nor PD), the next
+ *   line's start, the death date, and as last contact the follow-up's last
+ *   contact date (the death date for the dead) or, without follow-up, the last dated record
+ *   (laboratory result, therapy start or end), which is a date the patient is known to have been alive;
+ * - CTCAE grading covers quantitative results dated from the index start up to the day before the
+ *   next line starts (the index line's adverse events); ULN of creatinine from the `creatinine_uln`
+ *   result of the same date or else the latest earlier one; albumin of the same date corrects
+ *   calcium; the v5 creatinine baseline is the last creatinine in the baseline window;
+ * - PCL (§5) from PB plasma cells and WBC measured on the same date, the latest such date within
+ *   the baseline window (on or before the index start), as the absolute count needs one sample.
+ */
+export function assessPatient(
+  input: PatientAssessmentInput,
+  options: PatientAssessmentOptions = {},
+): PatientAssessment {
+  const indexTherapy = input.therapyLines[0];
+  if (indexTherapy === undefined) throw new RangeError(`patient ${input.patient} has no therapy line`);
+  const criteria = options.criteria ?? 'imwg2006';
+  const deathDate = input.followUp?.vitalStatus === 'dead' ? input.followUp.deathDate : null;
+  const response = deriveResponse(
+    { labs: input.labs, therapyLines: input.therapyLines, deathDate },
+    { ...options.response, criteria },
+  );
+  const lastKnownAlive = findLastKnownAlive(input);
+  // Adequate assessments without PD (§8 "last adequate disease assessment without PD"), as the response
+  // engine defines its last adequate assessment: an unconfirmed PD is not one.
+  const assessmentDates: CalendarDate[] = [];
+  for (const timepoint of response.timepoints) {
+    if (timepoint.response !== 'NE' && timepoint.response !== 'PD') assessmentDates.push(timepoint.date);
+  }
+  const endpoints = deriveEndpoints(
+    {
+      indexDate: response.indexDate,
+      progressionDate: response.progression?.date ?? null,
+      firstResponseDate: response.firstResponseDate,
+      deathDate,
+      lastContactDate: lastKnownAlive.date,
+      lastAdequateAssessmentDate: response.lastAdequateAssessmentDate,
+      nextTherapyStartDate: input.therapyLines[1]?.startDate ?? null,
+      assessmentDates,
+    },
+    options.endpoints ?? defaultEndpointSettings,
+  );
+  const windowDays = response.settings.baselineWindowDays;
+  const { toxicities, ungradable } = gradeLabValues(input, {
+    version: options.ctcaeVersion ?? 'v3',
+    settings: options.ctcae ?? defaultCtcaeGradingSettings,
+    referenceRanges: options.referenceRanges ?? {},
+    windowDays,
+  });
+  return {
+    patient: input.patient,
+    criteria,
+    indexTherapy,
+    response,
+    endpoints,
+    lastKnownAlive,
+    toxicities,
+    ungradable,
+    pcl: classifyBaselinePcl(input.labs, indexTherapy.startDate, windowDays),
+  };
+}
+
+function findLastKnownAlive(input: PatientAssessmentInput): LastKnownAlive {
+  const followUp = input.followUp;
+  if (followUp !== null) {
+    const date = followUp.vitalStatus === 'dead' ? followUp.deathDate : followUp.lastContactDate;
+    return {
+      date,
+      source: 'follow-up',
+      text:
+        followUp.vitalStatus === 'dead'
+          ? `died on ${date} (follow-up)`
+          : `alive at last contact on ${date} (follow-up)`,
+    };
+  }
+  let latest = (input.therapyLines[0] as TherapyLine).startDate;
+  for (const lab of input.labs) if (lab.date > latest) latest = lab.date;
+  for (const line of input.therapyLines) {
+    if (line.startDate > latest) latest = line.startDate;
+    if (line.endDate !== null && line.endDate > latest) latest = line.endDate;
+  }
+  return {
+    date: latest,
+    source: 'last-dated-record',
+    text: `no follow-up given: last date known alive = last dated record (${latest})`,
+  };
+}
+
+interface GradingContext {
+  readonly version: CtcaeVersion;
+  readonly settings: CtcaeGradingSettings;
+  readonly referenceRanges: Readonly<Partial<Record<QuantitativeLabTest, ReferenceRange>>>;
+  readonly windowDays: number;
+}
+
+function gradeLabValues(
+  input: PatientAssessmentInput,
+  context: GradingContext,
+): { toxicities: LabToxicity[]; ungradable: UngradableLabValue[] } {
+  // ISO dates compare chronologically as strings: day numbers only where a distance in days matters.
+  const indexDate = (input.therapyLines[0] as TherapyLine).startDate;
+  const indexDay = toDayNumber(indexDate);
+  const nextStart = input.therapyLines[1]?.startDate ?? null;
+  const creatinineUln: Array<{ date: CalendarDate; value: number }> = [];
+  let albuminByDate: Map<string, number> | null = null;
+  let baselineCreatinine: { date: CalendarDate; value: number } | null = null;
+  for (const lab of input.labs) {
+    if (!('value' in lab)) continue;
+    if (lab.test === 'creatinine_uln') creatinineUln.push({ date: lab.date, value: lab.value });
+    else if (lab.test === 'albumin') {
+      albuminByDate ??= new Map<string, number>();
+      albuminByDate.set(lab.date, lab.value);
+    } else if (lab.test === 'creatinine' && lab.date <= indexDate) {
+      const isInWindow = indexDay - toDayNumber(lab.date) <= context.windowDays;
+      if (isInWindow && (baselineCreatinine === null || lab.date >= baselineCreatinine.date)) {
+        baselineCreatinine = { date: lab.date, value: lab.value };
+      }
+    }
+  }
+  creatinineUln.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const toxicities: LabToxicity[] = [];
+  const ungradable: UngradableLabValue[] = [];
+  for (const lab of input.labs) {
+    if (!('value' in lab) || lab.date < indexDate || (nextStart !== null && lab.date >= nextStart)) continue;
+    if (!isGradableLabTest(lab.test)) continue;
+    const range = context.referenceRanges[lab.test];
+    let uln = range?.uln;
+    if (lab.test === 'creatinine') {
+      for (const entry of creatinineUln) if (entry.date <= lab.date) uln = entry.value;
+    }
+    const albumin = lab.test === 'calcium' ? albuminByDate?.get(lab.date) : undefined;
+    const baseline = lab.test === 'creatinine' && baselineCreatinine !== null ? baselineCreatinine.value : undefined;
+    const graded = gradeLabTest(
+      lab.test,
+      { value: lab.value, uln, lln: range?.lln, baseline, albuminGPerDl: albumin, date: lab.date },
+      { version: context.version, settings: context.settings },
+    );
+    if (graded.kind === 'not-gradable') {
+      ungradable.push({ test: lab.test, date: lab.date, reason: graded.reason.message });
+    } else if (graded.grade > 0) {
+      toxicities.push({
+        test: lab.test,
+        date: lab.date,
+        term: graded.term,
+        grade: graded.grade,
+        version: graded.version,
+        explanation: graded.explanation,
+      });
+    }
+  }
+  toxicities.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.test.localeCompare(b.test)));
+  return { toxicities, ungradable };
+}
+
+/** PB plasma cells and WBC of the same date, the latest such date within the baseline window (§5). */
+export function classifyBaselinePcl(
+  labs: readonly LabMeasurement[],
+  indexDate: CalendarDate,
+  windowDays: number,
+): BaselinePcl | null {
+  const indexDay = toDayNumber(indexDate);
+  const blood = new Map<string, number>();
+  const white = new Map<string, number>();
+  for (const lab of labs) {
+    if (!('value' in lab) || (lab.test !== 'pb_plasma_cells' && lab.test !== 'wbc') || lab.date > indexDate) continue;
+    if (indexDay - toDayNumber(lab.date) > windowDays) continue;
+    (lab.test === 'wbc' ? white : blood).set(lab.date, lab.value);
+  }
+  let chosen: CalendarDate | null = null;
+  for (const date of blood.keys()) {
+    if (white.has(date) && (chosen === null || date > chosen)) chosen = date as CalendarDate;
+  }
+  if (chosen === null) return null;
+  const peripheralBloodPlasmaCellsPercent = blood.get(chosen) as number;
+  const whiteBloodCellsPer1e9L = white.get(chosen) as number;
+  return {
+    date: chosen,
+    peripheralBloodPlasmaCellsPercent,
+    whiteBloodCellsPer1e9L,
+    classification: classifyPlasmaCellLeukaemia({ peripheralBloodPlasmaCellsPercent, whiteBloodCellsPer1e9L }),
+  };
+}

@@ -1,0 +1,475 @@
+/**
+ * Progressive disease at one assessment (clinical-spec.md §1.4 [V], with the §2, §3 and §5.1
+ * variants): a rise from the nadir (nadir.ts) in one or more of —
+ * serum M-protein ≥ 25 % and ≥ 0.5 g/dL, or ≥ 1 g/dL when the nadir is ≥ 5 g/dL (IMWG; EBMT and PCL:
+ *   > 25 % and ≥ 0.5 g/dL); urine M-protein ≥ 25 % and ≥ 200 mg/24 h (EBMT/PCL "> 25 %");
+ * dFLC ≥ 25 % and > 10 mg/dL, only when serum and urine are unmeasurable (IMWG; PCL by setting
+ *   `pclFlcProgression` [IMPL]; EBMT has no FLC);
+ * bone marrow plasma cells ≥ 25 % with the new value ≥ 10 % (2006 reading) or an absolute rise ≥ 10
+ *   points (2016 reading) — the wording is ambiguous [V]/[P], setting `imwgMarrowProgressionReading`;
+ *   EBMT "> 25 % and ≥ 10 points"; PCL "> 25 % or ≥ 10 points" as printed [P] (`pclMarrowProgression`);
+ * blood plasma cells (PCL) > 5 points; circulating plasma cells (2016, when serum, urine and FLC are
+ *   unmeasurable) ≥ 50 % and ≥ 200 cells/µL [P];
+ * a new bone lesion, a new plasmacytoma or a plasmacytoma SPD rise ≥ 50 % from its nadir (2016
+ *   quantification of "definite increase" [P], setting `plasmacytomaProgressionPercent`) — imaging,
+ *   so no confirmation is needed;
+ * corrected calcium > 11.5 mg/dL (not in IMWG 2016, where it is clinical relapse) [V].
+ * Serum and urine rises count only in compartments measurable at baseline unless
+ * `progressionScope` says otherwise [IMPL]. A nadir of 0 makes the relative clause true for any rise,
+ * so the absolute minimum decides [IMPL]. It does not judge relapse from CR (§1.5), which is not PD.
+ */
+import type { RuleDefinition, ThresholdCheck } from '../rule.ts';
+import { positive, type TimepointValues } from './assessment-values.ts';
+import { bloodPlasmaCellsPerMicrolitre, freeLightChainDifference } from './baseline-values.ts';
+import { correctCalciumForProgression, hypercalcaemiaMgPerDl } from './correct-calcium-for-progression.ts';
+import type { MeasurableDisease } from './measurable-disease.ts';
+import type { NadirTracker } from './nadir.ts';
+import {
+  comparatorSign,
+  compare,
+  formatNumber,
+  formatSignedChange,
+  formatSignedPercent,
+  isAtLeast,
+  isGreater,
+} from './response-format.ts';
+import type { ResolvedCriteria } from './response-settings.ts';
+
+export const progressionRule: RuleDefinition = {
+  id: 'response-progression',
+  version: '2006',
+  title: 'Progressive disease: ≥ 25 % rise from the nadir with absolute minimums, new lesions, hypercalcaemia',
+  specSection: '§1.4',
+  source:
+    'Durie BGM, et al. Leukemia 2006;20:1467–73, Table 6; Kyle RA, Rajkumar SV. Leukemia 2009;23:3–9, Table 5; Kumar S, et al. Lancet Oncol 2016;17:e328–46',
+  evidence: 'V',
+};
+
+export type ProgressionParameter =
+  | 'serum'
+  | 'urine'
+  | 'flc'
+  | 'marrow'
+  | 'blood'
+  | 'circulating-plasma-cells'
+  | 'plasmacytoma'
+  | 'bone-lesion'
+  | 'calcium';
+
+/**
+ * One PD criterion met at an assessment. Its text is rendered on first read from values captured
+ * when it was found (the nadir trackers move on afterwards).
+ */
+export class ProgressionFinding {
+  readonly parameter: ProgressionParameter;
+  /** Imaging findings need no confirmation (§1.2, §1.6 step 5). */
+  readonly isImaging: boolean;
+  readonly checks: readonly ThresholdCheck[];
+  readonly #render: () => string;
+  #text: string | null = null;
+
+  constructor(
+    parameter: ProgressionParameter,
+    detail: { readonly isImaging: boolean; readonly checks: readonly ThresholdCheck[]; readonly render: () => string },
+  ) {
+    this.parameter = parameter;
+    this.isImaging = detail.isImaging;
+    this.checks = detail.checks;
+    this.#render = detail.render;
+  }
+
+  get text(): string {
+    this.#text ??= this.#render();
+    return this.#text;
+  }
+
+  toJSON(): { parameter: ProgressionParameter; isImaging: boolean; checks: readonly ThresholdCheck[]; text: string } {
+    return { parameter: this.parameter, isImaging: this.isImaging, checks: this.checks, text: this.text };
+  }
+}
+
+/** One nadir tracker per parameter that can progress. */
+export interface ProgressionNadirs {
+  readonly serum: NadirTracker;
+  readonly urine: NadirTracker;
+  readonly flc: NadirTracker;
+  readonly marrow: NadirTracker;
+  readonly blood: NadirTracker;
+  readonly circulatingPlasmaCells: NadirTracker;
+  readonly plasmacytoma: NadirTracker;
+}
+
+export interface ProgressionInput {
+  readonly values: TimepointValues;
+  readonly measurable: MeasurableDisease;
+  readonly nadirs: ProgressionNadirs;
+}
+
+const noFindings: readonly ProgressionFinding[] = [];
+
+function append(
+  findings: ProgressionFinding[] | null,
+  finding: ProgressionFinding | null,
+): ProgressionFinding[] | null {
+  if (finding === null) return findings;
+  if (findings === null) return [finding];
+  findings.push(finding);
+  return findings;
+}
+
+/** The PD criteria met at `input.values.date` (empty when none). */
+export function assessProgression(criteria: ResolvedCriteria, input: ProgressionInput): readonly ProgressionFinding[] {
+  const { values, measurable, nadirs } = input;
+  const { definition, settings } = criteria;
+  const relative = definition.progressionRelativeComparator;
+  const anyMeasured = settings.progressionScope === 'any-measured-compartment';
+  let findings: ProgressionFinding[] | null = null;
+
+  if ((measurable.serum || anyMeasured) && !Number.isNaN(values.serumMProtein) && !Number.isNaN(nadirs.serum.value)) {
+    findings = append(
+      findings,
+      serumProgression(values.serumMProtein, nadirs.serum, {
+        relative,
+        fiveGramRule: definition.serumFiveGramNadirRule,
+      }),
+    );
+  }
+  if ((measurable.urine || anyMeasured) && !Number.isNaN(values.urineMProtein) && !Number.isNaN(nadirs.urine.value)) {
+    findings = append(
+      findings,
+      relativeAndAbsolute({
+        parameter: 'urine',
+        name: 'urine M-protein',
+        unit: 'mg/24h',
+        value: values.urineMProtein,
+        nadir: nadirs.urine,
+        relative,
+        absolute: { comparator: '>=', threshold: 200 },
+      }),
+    );
+  }
+  const flcApplies =
+    definition.criteria === 'imwg2013-pcl' ? settings.pclFlcProgression : definition.usesFreeLightChains;
+  if (
+    flcApplies &&
+    !measurable.serum &&
+    !measurable.urine &&
+    measurable.involvedLightChain !== null &&
+    !Number.isNaN(values.flcKappa) &&
+    !Number.isNaN(values.flcLambda) &&
+    !Number.isNaN(nadirs.flc.value)
+  ) {
+    findings = append(
+      findings,
+      relativeAndAbsolute({
+        parameter: 'flc',
+        name: 'dFLC',
+        unit: 'mg/dL',
+        value: freeLightChainDifference(measurable.involvedLightChain, values.flcKappa, values.flcLambda),
+        nadir: nadirs.flc,
+        relative,
+        absolute: { comparator: '>', threshold: 10 },
+      }),
+    );
+  }
+  const marrowInScope =
+    definition.marrowProgression.scope === 'any-patient' || (!measurable.serum && !measurable.urine && !measurable.flc);
+  if (marrowInScope && !Number.isNaN(values.marrowPlasmaCells) && !Number.isNaN(nadirs.marrow.value)) {
+    findings = append(findings, marrowProgression(criteria, values.marrowPlasmaCells, nadirs.marrow));
+  }
+  if (
+    definition.plasmaCellLeukaemiaCompartments &&
+    !Number.isNaN(values.bloodPlasmaCells) &&
+    !Number.isNaN(nadirs.blood.value)
+  ) {
+    findings = append(findings, bloodProgression(values.bloodPlasmaCells, nadirs.blood));
+  }
+  if (
+    definition.circulatingPlasmaCellProgression &&
+    !measurable.serum &&
+    !measurable.urine &&
+    !measurable.flc &&
+    !Number.isNaN(values.bloodPlasmaCells) &&
+    !Number.isNaN(values.whiteBloodCells) &&
+    !Number.isNaN(nadirs.circulatingPlasmaCells.value)
+  ) {
+    findings = append(
+      findings,
+      relativeAndAbsolute({
+        parameter: 'circulating-plasma-cells',
+        name: 'circulating plasma cells',
+        unit: 'cells/µL',
+        value: bloodPlasmaCellsPerMicrolitre(values.whiteBloodCells, values.bloodPlasmaCells),
+        nadir: nadirs.circulatingPlasmaCells,
+        relative: '>=',
+        relativePercent: 50,
+        absolute: { comparator: '>=', threshold: 200 },
+      }),
+    );
+  }
+  if (!Number.isNaN(values.plasmacytomaSpd) && !Number.isNaN(nadirs.plasmacytoma.value)) {
+    findings = append(
+      findings,
+      plasmacytomaProgression(values.plasmacytomaSpd, nadirs.plasmacytoma, settings.plasmacytomaProgressionPercent),
+    );
+  }
+  if (values.newBoneLesion === positive) findings = append(findings, newBoneLesion);
+  if (definition.hypercalcaemiaIsProgression && !Number.isNaN(values.calcium)) {
+    findings = append(findings, calciumProgression(values, criteria));
+  }
+  return findings ?? noFindings;
+}
+
+const newBoneLesion = new ProgressionFinding('bone-lesion', {
+  isImaging: true,
+  checks: [],
+  render: () => 'new bone lesion on imaging',
+});
+
+function point(check: Omit<ThresholdCheck, 'isMet'>, isMet: boolean): ThresholdCheck {
+  return {
+    quantity: check.quantity,
+    value: check.value,
+    unit: check.unit,
+    comparator: check.comparator,
+    threshold: check.threshold,
+    isMet,
+  };
+}
+
+/** The nadir as it was when the finding was made: "nadir 0.2 g/dL (2006-05-01)". */
+function describeNadir(nadir: NadirTracker): (unit: string) => string {
+  const value = nadir.value;
+  const date = nadir.date;
+  return (unit) => `nadir ${formatNumber(value)}${unit === '%' ? '%' : ` ${unit}`} (${date})`;
+}
+
+function bloodProgression(value: number, nadir: NadirTracker): ProgressionFinding | null {
+  const increase = value - nadir.value;
+  if (!isGreater(increase, 5)) return null;
+  const nadirText = describeNadir(nadir);
+  return new ProgressionFinding('blood', {
+    isImaging: false,
+    checks: [
+      point(
+        {
+          quantity: 'blood plasma cell increase from nadir',
+          value: increase,
+          unit: 'points',
+          comparator: '>',
+          threshold: 5,
+        },
+        true,
+      ),
+    ],
+    render: () =>
+      `blood plasma cells ${formatNumber(value)}%, ${formatSignedChange(increase, 'points')} from ${nadirText('%')}: absolute increase > 5 points`,
+  });
+}
+
+function serumProgression(
+  value: number,
+  nadir: NadirTracker,
+  rules: { readonly relative: '>=' | '>'; readonly fiveGramRule: boolean },
+): ProgressionFinding | null {
+  const increase = value - nadir.value;
+  if (!(increase > 0)) return null;
+  if (rules.fiveGramRule && isAtLeast(nadir.value, 5)) {
+    if (!isAtLeast(increase, 1)) return null;
+    const nadirText = describeNadir(nadir);
+    return new ProgressionFinding('serum', {
+      isImaging: false,
+      checks: [
+        point(
+          { quantity: 'serum M-protein nadir', value: nadir.value, unit: 'g/dL', comparator: '>=', threshold: 5 },
+          true,
+        ),
+        point(
+          {
+            quantity: 'serum M-protein increase from nadir',
+            value: increase,
+            unit: 'g/dL',
+            comparator: '>=',
+            threshold: 1,
+          },
+          true,
+        ),
+      ],
+      render: () =>
+        `serum M-protein ${formatNumber(value)} g/dL, ${formatSignedChange(increase, 'g/dL')} from ${nadirText('g/dL')}: nadir ≥ 5 g/dL, so an increase ≥ 1 g/dL suffices`,
+    });
+  }
+  return relativeAndAbsolute({
+    parameter: 'serum',
+    name: 'serum M-protein',
+    unit: 'g/dL',
+    value,
+    nadir,
+    relative: rules.relative,
+    absolute: { comparator: '>=', threshold: 0.5 },
+  });
+}
+
+interface RelativeAndAbsolute {
+  readonly parameter: ProgressionParameter;
+  readonly name: string;
+  readonly unit: string;
+  readonly value: number;
+  readonly nadir: NadirTracker;
+  readonly relative: '>=' | '>';
+  readonly relativePercent?: number;
+  readonly absolute: { readonly comparator: '>=' | '>'; readonly threshold: number };
+}
+
+/** "≥ 25 % and ≥ X" from the nadir; a nadir of 0 leaves only the absolute clause (§1.4 [IMPL]). */
+function relativeAndAbsolute(rule: RelativeAndAbsolute): ProgressionFinding | null {
+  const { value, nadir, relative, absolute } = rule;
+  const percent = rule.relativePercent ?? 25;
+  const increase = value - nadir.value;
+  if (!(increase > 0)) return null;
+  const isZeroNadir = nadir.value <= 0;
+  const change = isZeroNadir ? Number.NaN : (increase / nadir.value) * 100;
+  const isRelativeMet = isZeroNadir || compare(change, relative, percent);
+  const isAbsoluteMet = compare(increase, absolute.comparator, absolute.threshold);
+  if (!isRelativeMet || !isAbsoluteMet) return null;
+  const quantity = `${rule.name} increase from nadir`;
+  const absoluteCheck = point(
+    { quantity, value: increase, unit: rule.unit, comparator: absolute.comparator, threshold: absolute.threshold },
+    true,
+  );
+  const checks = isZeroNadir
+    ? [absoluteCheck]
+    : [point({ quantity, value: change, unit: '%', comparator: relative, threshold: percent }, true), absoluteCheck];
+  const nadirText = describeNadir(nadir);
+  return new ProgressionFinding(rule.parameter, {
+    isImaging: false,
+    checks,
+    render: () => {
+      const relativeText = isZeroNadir
+        ? `nadir 0, so any rise meets the ${percent}% clause`
+        : `${comparatorSign(relative)} ${percent}%`;
+      const changeText = isZeroNadir ? '' : ` (${formatSignedPercent(change)})`;
+      return `${rule.name} ${formatNumber(value)} ${rule.unit}, ${formatSignedChange(increase, rule.unit)}${changeText} from ${nadirText(rule.unit)}: ${relativeText} and ${comparatorSign(absolute.comparator)} ${formatNumber(absolute.threshold)} ${rule.unit}`;
+    },
+  });
+}
+
+function marrowProgression(criteria: ResolvedCriteria, value: number, nadir: NadirTracker): ProgressionFinding | null {
+  const increase = value - nadir.value;
+  if (!(increase > 0)) return null;
+  const relative = criteria.definition.marrowProgression.relativeComparator;
+  const isZeroNadir = nadir.value <= 0;
+  const change = isZeroNadir ? Number.NaN : (increase / nadir.value) * 100;
+  const isRelativeMet = isZeroNadir || compare(change, relative, 25);
+  const isValueReading = criteria.marrowReading === 'value-at-least-10';
+  const isAbsoluteMet = isValueReading ? isAtLeast(value, 10) : isAtLeast(increase, 10);
+  const combine = criteria.marrowCombine;
+  if (!(combine === 'both' ? isRelativeMet && isAbsoluteMet : isRelativeMet || isAbsoluteMet)) return null;
+  const checks: ThresholdCheck[] = [];
+  if (!isZeroNadir) {
+    checks.push(
+      point(
+        {
+          quantity: 'marrow plasma cell increase from nadir',
+          value: change,
+          unit: '%',
+          comparator: relative,
+          threshold: 25,
+        },
+        isRelativeMet,
+      ),
+    );
+  }
+  checks.push(
+    isValueReading
+      ? point({ quantity: 'marrow plasma cells', value, unit: '%', comparator: '>=', threshold: 10 }, isAbsoluteMet)
+      : point(
+          {
+            quantity: 'marrow plasma cell increase from nadir',
+            value: increase,
+            unit: 'points',
+            comparator: '>=',
+            threshold: 10,
+          },
+          isAbsoluteMet,
+        ),
+  );
+  const nadirText = describeNadir(nadir);
+  return new ProgressionFinding('marrow', {
+    isImaging: false,
+    checks,
+    render: () => {
+      const relativeText = isZeroNadir
+        ? 'nadir 0, so any rise meets the 25% clause'
+        : `${comparatorSign(relative)} 25%`;
+      const absoluteText = isValueReading ? 'new value ≥ 10%' : 'absolute increase ≥ 10 points';
+      const changeText = isZeroNadir ? '' : ` (${formatSignedPercent(change)})`;
+      return `bone marrow plasma cells ${formatNumber(value)}%, ${formatSignedChange(increase, 'points')}${changeText} from ${nadirText('%')}: ${relativeText} ${combine === 'both' ? 'and' : 'or'} ${absoluteText}`;
+    },
+  });
+}
+
+function plasmacytomaProgression(value: number, nadir: NadirTracker, percent: number): ProgressionFinding | null {
+  const increase = value - nadir.value;
+  if (!(increase > 0)) return null;
+  const nadirText = describeNadir(nadir);
+  if (nadir.value <= 0) {
+    return new ProgressionFinding('plasmacytoma', {
+      isImaging: true,
+      checks: [point({ quantity: 'plasmacytoma SPD', value, unit: 'cm2', comparator: '>', threshold: 0 }, true)],
+      render: () => `new plasmacytoma: SPD ${formatNumber(value)} cm2 after ${nadirText('cm2')}`,
+    });
+  }
+  const change = (increase / nadir.value) * 100;
+  if (!isAtLeast(change, percent)) return null;
+  return new ProgressionFinding('plasmacytoma', {
+    isImaging: true,
+    checks: [
+      point(
+        {
+          quantity: 'plasmacytoma SPD increase from nadir',
+          value: change,
+          unit: '%',
+          comparator: '>=',
+          threshold: percent,
+        },
+        true,
+      ),
+    ],
+    render: () =>
+      `plasmacytoma SPD ${formatNumber(value)} cm2, ${formatSignedPercent(change)} from ${nadirText('cm2')}: increase ≥ ${percent}%`,
+  });
+}
+
+function calciumProgression(values: TimepointValues, criteria: ResolvedCriteria): ProgressionFinding | null {
+  const { settings } = criteria;
+  const isCorrecting = settings.correctCalciumForAlbumin;
+  const reference = settings.albuminReferenceGPerDl;
+  const measured = values.calcium;
+  const albumin = values.albumin;
+  const corrected = isCorrecting
+    ? correctCalciumForProgression(measured, albumin, reference)
+    : { valueMgPerDl: measured, isCorrected: false };
+  if (!isGreater(corrected.valueMgPerDl, hypercalcaemiaMgPerDl)) return null;
+  return new ProgressionFinding('calcium', {
+    isImaging: false,
+    checks: [
+      point(
+        {
+          quantity: 'corrected calcium',
+          value: corrected.valueMgPerDl,
+          unit: 'mg/dL',
+          comparator: '>',
+          threshold: hypercalcaemiaMgPerDl,
+        },
+        true,
+      ),
+    ],
+    render: () => {
+      const how = corrected.isCorrected
+        ? `corrected calcium ${formatNumber(corrected.valueMgPerDl)} mg/dL (measured ${formatNumber(measured)} mg/dL, albumin ${formatNumber(albumin)} g/dL; Ca + 0.8 × (${formatNumber(reference)} − albumin))`
+        : `calcium ${formatNumber(measured)} mg/dL (${isCorrecting ? 'no same-day albumin, uncorrected' : 'correction switched off'})`;
+      return `${how} > ${hypercalcaemiaMgPerDl} mg/dL (hypercalcaemia; attribution to myeloma is the clinician's call)`;
+    },
+  });
+}

@@ -1,0 +1,665 @@
+/**
+ * The time-point response engine shared by the four criteria sets (clinical-spec.md §1.2, §1.6 step
+ * 4): the thresholds live in each `timepoint-response-*.ts` file as a `CriteriaDefinition`; this file
+ * applies them. At one assessment: PD if any progression criterion is met (progression.ts); NE when
+ * no compartment measurable at baseline was assessed; otherwise each applicable parameter caps the
+ * level it supports, the response is the lowest cap ("lowest category supported by all applicable
+ * parameters" [V]), % criteria are applied only to compartments measurable at baseline [IMPL], a
+ * missing measurable parameter caps at SD and a missing datum critical for CR (serum or urine IFE,
+ * marrow) downgrades to the next level [V]. CR overrides the caps when every M-protein is
+ * undetectable and its own requirements hold. sCR needs marrow clonality data the lab vocabulary does
+ * not carry, so it is given only with `stringentCompleteResponse: 'normal-flc-ratio-sufficient'`.
+ * Confirmation is not decided here (confirmation.ts).
+ */
+import type { ResponseCategory } from '../../domain/response-category.ts';
+import type { ThresholdCheck } from '../rule.ts';
+import { negative, type TimepointValues } from './assessment-values.ts';
+import { type BaselineValues, type DatedValue, freeLightChainDifference, isFlcRatioNormal } from './baseline-values.ts';
+import type { MeasurableDisease } from './measurable-disease.ts';
+import { assessProgression, type ProgressionFinding, type ProgressionNadirs } from './progression.ts';
+import { compare, isAtLeast, isBelow } from './response-format.ts';
+import type { ResolvedCriteria } from './response-settings.ts';
+import { type Grade, type LevelReason, renderReasons, type TimepointReason } from './timepoint-explanation.ts';
+
+/** Category ranks, best first, matching `responseCategories` in the domain. */
+export const rankStringentComplete = 0;
+export const rankComplete = 1;
+export const rankVeryGoodPartial = 2;
+export const rankPartial = 3;
+export const rankMinimal = 4;
+export const rankStable = 5;
+export const rankProgressive = 6;
+export const rankNotEvaluable = 7;
+export const categoryByRank: readonly ResponseCategory[] = ['sCR', 'CR', 'VGPR', 'PR', 'MR', 'SD', 'PD', 'NE'];
+
+export interface TimepointInput {
+  /** What was measured on the assessment date. */
+  readonly values: TimepointValues;
+  readonly baseline: BaselineValues;
+  readonly measurable: MeasurableDisease;
+  /** Nadirs from the values before this date (the caller updates them afterwards). */
+  readonly nadirs: ProgressionNadirs;
+  /** The post-baseline marrow result that counts at this date (marrow need not be repeated), or null. */
+  readonly marrow: DatedValue | null;
+  /** The post-baseline plasmacytoma SPD that counts at this date (imaging), or null. */
+  readonly plasmacytoma: DatedValue | null;
+}
+
+/** The unconfirmed response at one assessment, with its reasons; the text is rendered when read. */
+export class TimepointEvaluation {
+  readonly category: ResponseCategory;
+  /** `category` as a rank, 0 = sCR … 7 = NE. */
+  readonly rank: number;
+  /** The PD criteria met (empty unless the category is PD). */
+  readonly progression: readonly ProgressionFinding[];
+  /** Whether a PD rests on an imaging finding, which needs no confirmation. */
+  readonly isImagingProgression: boolean;
+  readonly reasons: readonly TimepointReason[];
+  readonly checks: readonly ThresholdCheck[];
+  #because: string | null = null;
+
+  constructor(
+    rank: number,
+    detail: {
+      readonly progression: readonly ProgressionFinding[];
+      readonly reasons: readonly TimepointReason[];
+      readonly checks: readonly ThresholdCheck[];
+    },
+  ) {
+    const category = categoryByRank[rank];
+    if (category === undefined) throw new RangeError(`no response category has rank ${rank}`);
+    this.category = category;
+    this.rank = rank;
+    this.progression = detail.progression;
+    let isImaging = false;
+    for (const finding of detail.progression) isImaging ||= finding.isImaging;
+    this.isImagingProgression = isImaging;
+    this.reasons = detail.reasons;
+    this.checks = detail.checks;
+  }
+
+  /** Why, in one readable line. */
+  get because(): string {
+    this.#because ??= renderReasons(this.reasons);
+    return this.#because;
+  }
+}
+
+/** Mutable working state of one evaluation: the lowest cap so far and the reasons. */
+interface Levels {
+  rank: number;
+  isCompleteCandidate: boolean;
+  readonly reasons: TimepointReason[];
+  missing: string[] | null;
+  readonly checks: ThresholdCheck[];
+}
+
+function cap(levels: Levels, rank: number): void {
+  if (rank > levels.rank) levels.rank = rank;
+}
+
+function markMissing(levels: Levels, what: string): void {
+  if (levels.missing === null) levels.missing = [];
+  levels.missing.push(what);
+  levels.isCompleteCandidate = false;
+  cap(levels, rankStable);
+}
+
+interface Reduction {
+  readonly name: string;
+  /** "serum M-protein reduction from baseline" (a constant, so no string is built per assessment). */
+  readonly quantity: string;
+  readonly unit: string;
+  readonly reference: number;
+  readonly value: number;
+  readonly grades: readonly Grade[];
+  /** Date of a carried marrow or imaging result. */
+  readonly date: DatedValue['date'] | null;
+}
+
+/**
+ * Applies reduction grades (best first), records the reason and the thresholds met and missed, and
+ * returns the rank supported (SD when none is reached).
+ */
+function gradeReduction(levels: Levels, reduction: Reduction): number {
+  const { grades } = reduction;
+  const percent = ((reduction.reference - reduction.value) / reduction.reference) * 100;
+  let metIndex = -1;
+  for (let index = 0; index < grades.length; index += 1) {
+    const grade = grades[index] as Grade;
+    if (compare(percent, grade.comparator, grade.percent)) {
+      metIndex = index;
+      break;
+    }
+  }
+  const met = metIndex >= 0 ? (grades[metIndex] as Grade) : null;
+  const next = metIndex === 0 ? null : ((metIndex < 0 ? grades[grades.length - 1] : grades[metIndex - 1]) ?? null);
+  const quantity = reduction.quantity;
+  if (met !== null) {
+    levels.checks.push({
+      quantity,
+      value: percent,
+      unit: '%',
+      comparator: met.comparator,
+      threshold: met.percent,
+      isMet: true,
+    });
+  }
+  if (next !== null) {
+    levels.checks.push({
+      quantity,
+      value: percent,
+      unit: '%',
+      comparator: next.comparator,
+      threshold: next.percent,
+      isMet: false,
+    });
+  }
+  const rank = met === null ? rankStable : met.rank;
+  levels.reasons.push({
+    kind: 'change',
+    name: reduction.name,
+    unit: reduction.unit,
+    reference: reduction.reference,
+    value: reduction.value,
+    percent: -percent,
+    date: reduction.date,
+    category: categoryByRank[rank] ?? null,
+    met,
+    next,
+    note: null,
+  });
+  return rank;
+}
+
+function undetectable(
+  levels: Levels,
+  name: string,
+  detail: { readonly unit: string; readonly reference: number },
+): void {
+  levels.reasons.push({
+    kind: 'change',
+    name,
+    unit: detail.unit,
+    reference: detail.reference,
+    value: 0,
+    percent: -100,
+    date: null,
+    category: null,
+    met: null,
+    next: null,
+    note: 'not detectable on electrophoresis',
+  });
+}
+
+function evaluateSerum(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): void {
+  const reference = (input.baseline.serumMProtein as DatedValue).value;
+  const value = input.values.serumMProtein;
+  if (value === 0) {
+    undetectable(levels, 'serum M-protein', { unit: 'g/dL', reference });
+    return;
+  }
+  levels.isCompleteCandidate = false;
+  const grades = criteria.grades.serum;
+  cap(
+    levels,
+    gradeReduction(levels, {
+      name: 'serum M-protein',
+      quantity: 'serum M-protein reduction from baseline',
+      unit: 'g/dL',
+      reference,
+      value,
+      grades,
+      date: null,
+    }),
+  );
+}
+
+const urineNotes = {
+  veryGoodPartial: 'VGPR level (< 100 mg/24h)',
+  partialBoth: 'PR level (reduction ≥ 90% and < 200 mg/24h; VGPR needs < 100 mg/24h)',
+  partialReduced: 'PR level (reduction ≥ 90%; VGPR needs < 100 mg/24h)',
+  partialBelow200: 'PR level (< 200 mg/24h; VGPR needs < 100 mg/24h)',
+  partialReducedNoVgpr: 'PR level (reduction ≥ 90%)',
+  partialBelow200NoVgpr: 'PR level (< 200 mg/24h)',
+  minimal: 'MR level (reduction ≥ 50%; PR needs reduction ≥ 90% or < 200 mg/24h)',
+  minimalAbove200: 'MR level (reduction ≥ 50%, still > 200 mg/24h; PR needs reduction ≥ 90% or < 200 mg/24h)',
+  stableMinimal: 'SD level (PR needs reduction ≥ 90% or < 200 mg/24h; MR needs reduction ≥ 50%)',
+  stable: 'SD level (PR needs reduction ≥ 90% or < 200 mg/24h)',
+  stableBoth: 'SD level (PR needs reduction ≥ 90% and < 200 mg/24h)',
+} as const;
+
+function evaluateMeasurableUrine(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): void {
+  const reference = (input.baseline.urineMProtein as DatedValue).value;
+  const value = input.values.urineMProtein;
+  if (value === 0) {
+    undetectable(levels, 'urine M-protein', { unit: 'mg/24h', reference });
+    return;
+  }
+  levels.isCompleteCandidate = false;
+  const reduction = ((reference - value) / reference) * 100;
+  const definition = criteria.definition;
+  const hasVgpr = definition.hasVeryGoodPartialResponse;
+  const isBelow100 = isBelow(value, 100);
+  const isReduced90 = isAtLeast(reduction, 90);
+  const isBelow200 = isBelow(value, 200);
+  const needsBoth = definition.criteria === 'imwg2013-pcl' && criteria.settings.pclPartialResponseUrine === 'and';
+  const isPartial = needsBoth ? isReduced90 && isBelow200 : isReduced90 || isBelow200;
+  let rank: number;
+  let note: string;
+  if (hasVgpr && isBelow100) {
+    rank = rankVeryGoodPartial;
+    note = urineNotes.veryGoodPartial;
+  } else if (isPartial) {
+    rank = rankPartial;
+    if (needsBoth) note = urineNotes.partialBoth;
+    else if (isReduced90) note = hasVgpr ? urineNotes.partialReduced : urineNotes.partialReducedNoVgpr;
+    else note = hasVgpr ? urineNotes.partialBelow200 : urineNotes.partialBelow200NoVgpr;
+  } else if (
+    criteria.hasMinimalResponse &&
+    isAtLeast(reduction, 50) &&
+    (!definition.minimalResponseUrineAbove200 || value > 200)
+  ) {
+    rank = rankMinimal;
+    note = definition.minimalResponseUrineAbove200 ? urineNotes.minimalAbove200 : urineNotes.minimal;
+  } else {
+    rank = rankStable;
+    note = needsBoth
+      ? urineNotes.stableBoth
+      : criteria.hasMinimalResponse
+        ? urineNotes.stableMinimal
+        : urineNotes.stable;
+  }
+  const quantity = 'urine M-protein';
+  if (hasVgpr)
+    levels.checks.push({ quantity, value, unit: 'mg/24h', comparator: '<', threshold: 100, isMet: isBelow100 });
+  if (rank !== rankVeryGoodPartial) {
+    levels.checks.push(
+      {
+        quantity: 'urine M-protein reduction from baseline',
+        value: reduction,
+        unit: '%',
+        comparator: '>=',
+        threshold: 90,
+        isMet: isReduced90,
+      },
+      { quantity, value, unit: 'mg/24h', comparator: '<', threshold: 200, isMet: isBelow200 },
+    );
+  }
+  levels.reasons.push({
+    kind: 'change',
+    name: 'urine M-protein',
+    unit: 'mg/24h',
+    reference,
+    value,
+    percent: -reduction,
+    date: null,
+    category: null,
+    met: null,
+    next: null,
+    note,
+  });
+  cap(levels, rank);
+}
+
+/** VGPR route (b) needs urine < 100 mg/24 h even where urine is not measurable (§1.2). */
+function evaluateNonMeasurableUrine(levels: Levels, input: TimepointInput): void {
+  const baseline = input.baseline;
+  const value = input.values.urineMProtein;
+  if (Number.isNaN(value)) {
+    if (baseline.urineMProtein !== null && baseline.urineMProtein.value > 0) {
+      levels.reasons.push({
+        kind: 'note',
+        text: 'urine M-protein not measured (present at baseline): VGPR needs < 100 mg/24h',
+      });
+      levels.isCompleteCandidate = false;
+      cap(levels, rankPartial);
+    }
+    return;
+  }
+  if (value === 0) return;
+  levels.isCompleteCandidate = false;
+  if (!isBelow(value, 100)) {
+    levels.checks.push({
+      quantity: 'urine M-protein',
+      value,
+      unit: 'mg/24h',
+      comparator: '<',
+      threshold: 100,
+      isMet: false,
+    });
+    levels.reasons.push({
+      kind: 'level',
+      name: 'urine M-protein',
+      value,
+      unit: 'mg/24h',
+      date: null,
+      note: 'not measurable at baseline; VGPR needs < 100 mg/24h',
+    });
+    cap(levels, rankPartial);
+  }
+}
+
+function evaluateFreeLightChains(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): void {
+  const flc = input.baseline.freeLightChains;
+  const involved = input.measurable.involvedLightChain;
+  if (flc === null || involved === null) return;
+  const value = freeLightChainDifference(involved, input.values.flcKappa, input.values.flcLambda);
+  const grades = criteria.grades.flc;
+  // FLC-only disease may still reach CR with a normal ratio although dFLC is not zero (§1.2, 2011 note).
+  cap(
+    levels,
+    gradeReduction(levels, {
+      name: 'dFLC',
+      quantity: 'dFLC reduction from baseline',
+      unit: 'mg/dL',
+      reference: flc.differenceMgPerDl,
+      value,
+      grades,
+      date: null,
+    }),
+  );
+}
+
+function evaluateMarrowOnly(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): void {
+  const marrow = input.marrow as DatedValue;
+  const reference = (input.baseline.marrowPlasmaCells as DatedValue).value;
+  const grades = criteria.grades.marrow;
+  const name = 'bone marrow plasma cells';
+  cap(
+    levels,
+    gradeReduction(levels, {
+      name,
+      quantity: 'bone marrow plasma cell reduction from baseline',
+      unit: '%',
+      reference,
+      value: marrow.value,
+      grades,
+      date: marrow.date,
+    }),
+  );
+  // Marrow-only disease supports PR at best (§1.1); CR is judged separately.
+  cap(levels, rankPartial);
+}
+
+function evaluatePlasmacytoma(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): void {
+  const plasmacytoma = input.plasmacytoma;
+  const reference = (input.baseline.plasmacytomaSpd as DatedValue).value;
+  if (plasmacytoma === null) {
+    markMissing(levels, 'plasmacytoma SPD (present at baseline)');
+    return;
+  }
+  const { value, date } = plasmacytoma;
+  if (value === 0) {
+    levels.reasons.push({
+      kind: 'change',
+      name: 'plasmacytoma SPD',
+      unit: 'cm2',
+      reference,
+      value: 0,
+      percent: -100,
+      date,
+      category: null,
+      met: null,
+      next: null,
+      note: 'disappeared',
+    });
+    return;
+  }
+  levels.isCompleteCandidate = false;
+  const grades = criteria.grades.plasmacytoma;
+  const first = grades[0] as Grade;
+  const percent = ((reference - value) / reference) * 100;
+  if (first.rank === rankVeryGoodPartial && isAtLeast(percent, first.percent)) {
+    // IMWG: a ≥ 50 % smaller plasmacytoma meets the PR requirement and does not limit VGPR (§1.2).
+    levels.checks.push({
+      quantity: 'plasmacytoma SPD reduction from baseline',
+      value: percent,
+      unit: '%',
+      comparator: '>=',
+      threshold: 50,
+      isMet: true,
+    });
+    levels.reasons.push({
+      kind: 'change',
+      name: 'plasmacytoma SPD',
+      unit: 'cm2',
+      reference,
+      value,
+      percent: -percent,
+      date,
+      category: null,
+      met: null,
+      next: null,
+      note: 'meets the PR requirement (reduction ≥ 50%); CR needs disappearance',
+    });
+    return;
+  }
+  cap(
+    levels,
+    gradeReduction(levels, {
+      name: 'plasmacytoma SPD',
+      quantity: 'plasmacytoma SPD reduction from baseline',
+      unit: 'cm2',
+      reference,
+      value,
+      grades,
+      date,
+    }),
+  );
+}
+
+/** IMWG 2013 PCL: marrow < 5 % for VGPR/CR, ≤ 25 % for PR (§5.1). */
+function evaluatePclMarrow(levels: Levels, marrow: DatedValue | null): void {
+  if (marrow === null) {
+    markMissing(levels, 'bone marrow plasma cells (PCL criteria)');
+    return;
+  }
+  const quantity = 'bone marrow plasma cells';
+  const below5 = isBelow(marrow.value, 5);
+  levels.checks.push({ quantity, value: marrow.value, unit: '%', comparator: '<', threshold: 5, isMet: below5 });
+  const reason = { kind: 'level', name: quantity, value: marrow.value, unit: '%', date: marrow.date } as const;
+  if (below5) {
+    levels.reasons.push({ ...reason, note: '< 5%' });
+    return;
+  }
+  levels.isCompleteCandidate = false;
+  const atMost25 = marrow.value <= 25;
+  levels.checks.push({ quantity, value: marrow.value, unit: '%', comparator: '<=', threshold: 25, isMet: atMost25 });
+  levels.reasons.push({
+    ...reason,
+    note: atMost25 ? 'PR level (5–25%; VGPR needs < 5%)' : 'SD level (PR needs ≤ 25%)',
+  });
+  cap(levels, atMost25 ? rankPartial : rankStable);
+}
+
+/** IMWG 2013 PCL: blood plasma cells 0 for VGPR/CR, ≤ 5 % for PR (§5.1). */
+function evaluatePclBlood(levels: Levels, value: number): void {
+  if (Number.isNaN(value)) {
+    markMissing(levels, 'blood plasma cells (PCL criteria)');
+    return;
+  }
+  const name = 'blood plasma cells';
+  if (value === 0) {
+    levels.reasons.push({ kind: 'level', name, value, unit: '%', date: null, note: 'negative by morphology' });
+    return;
+  }
+  levels.isCompleteCandidate = false;
+  const atMost5 = value <= 5;
+  levels.checks.push({ quantity: name, value, unit: '%', comparator: '<=', threshold: 5, isMet: atMost5 });
+  const note = atMost5 ? 'PR level (1–5%; VGPR and CR need 0%)' : 'SD level (PR needs ≤ 5%)';
+  levels.reasons.push({ kind: 'level', name, value, unit: '%', date: null, note });
+  cap(levels, atMost5 ? rankPartial : rankStable);
+}
+
+const immunofixationText = {
+  serum: ['serum IFE not done', 'serum IFE negative', 'serum IFE positive'],
+  urine: ['urine IFE not done', 'urine IFE negative', 'urine IFE positive'],
+} as const;
+
+/** Whether the FLC ratio is normal on this date; null when κ or λ was not measured. */
+function flcRatioNormalAt(values: TimepointValues): boolean | null {
+  if (Number.isNaN(values.flcKappa) || Number.isNaN(values.flcLambda)) return null;
+  return isFlcRatioNormal(values.flcKappa, values.flcLambda);
+}
+
+/** CR requirements (§1.2, §3, §5.1); returns whether all hold and records the reasons. */
+function checkCompleteResponse(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): boolean {
+  const { values, measurable } = input;
+  const met: (string | LevelReason)[] = [];
+  const failed: (string | LevelReason)[] = [];
+  (values.serumImmunofixation === negative ? met : failed).push(immunofixationText.serum[values.serumImmunofixation]);
+  (values.urineImmunofixation === negative ? met : failed).push(immunofixationText.urine[values.urineImmunofixation]);
+  const marrow = input.marrow;
+  if (marrow === null) {
+    failed.push('no bone marrow result');
+  } else {
+    const below5 = isBelow(marrow.value, 5);
+    const quantity = 'bone marrow plasma cells';
+    levels.checks.push({ quantity, value: marrow.value, unit: '%', comparator: '<', threshold: 5, isMet: below5 });
+    (below5 ? met : failed).push({
+      kind: 'level',
+      name: quantity,
+      value: marrow.value,
+      unit: '%',
+      date: marrow.date,
+      note: below5 ? '< 5%' : 'not < 5%',
+    });
+  }
+  const needsNormalRatio =
+    measurable.flc && (criteria.hasFlcOnlyClauses || criteria.definition.criteria === 'imwg2013-pcl');
+  if (needsNormalRatio) {
+    const isNormal = flcRatioNormalAt(values);
+    if (isNormal === null) failed.push('FLC ratio not measured (FLC-only disease)');
+    else
+      (isNormal ? met : failed).push(
+        isNormal ? 'FLC ratio normal (FLC-only disease)' : 'FLC ratio abnormal (FLC-only disease)',
+      );
+  }
+  const isMet = failed.length === 0;
+  levels.reasons.push({ kind: 'complete', isMet, items: isMet ? met : failed });
+  return isMet;
+}
+
+function checkStringent(criteria: ResolvedCriteria, levels: Levels, values: TimepointValues): number {
+  if (criteria.settings.stringentCompleteResponse === 'requires-clonality-data') {
+    levels.reasons.push(stringentNotes.notAssessable);
+    return rankComplete;
+  }
+  const isNormal = flcRatioNormalAt(values);
+  if (isNormal === true) {
+    levels.reasons.push(stringentNotes.met);
+    return rankStringentComplete;
+  }
+  levels.reasons.push(isNormal === null ? stringentNotes.notMeasured : stringentNotes.abnormal);
+  return rankComplete;
+}
+
+const stringentNotes = {
+  notAssessable: {
+    kind: 'note',
+    text: 'sCR not assessable: marrow clonality (immunohistochemistry or flow) is not in the data',
+  },
+  met: { kind: 'note', text: 'sCR: FLC ratio normal (clonality not assessed, setting stringentCompleteResponse)' },
+  notMeasured: { kind: 'note', text: 'sCR not met: FLC ratio not measured' },
+  abnormal: { kind: 'note', text: 'sCR not met: FLC ratio abnormal' },
+} as const;
+
+const noChecks: readonly ThresholdCheck[] = [];
+const noFindings: readonly ProgressionFinding[] = [];
+
+function describeDriving(measurable: MeasurableDisease): string {
+  const names: string[] = [];
+  if (measurable.serum) names.push('serum M-protein');
+  if (measurable.urine) names.push('urine M-protein');
+  if (measurable.flc) names.push('FLC');
+  if (measurable.marrow) names.push('bone marrow plasma cells');
+  return names.join(', ');
+}
+
+const noMeasurableDisease: readonly TimepointReason[] = [
+  { kind: 'note', text: 'no measurable disease at baseline (§1.1), so response cannot be assessed' },
+];
+
+/** The unconfirmed time-point response at `input.values.date` under `criteria`. */
+export function evaluateTimepoint(criteria: ResolvedCriteria, input: TimepointInput): TimepointEvaluation {
+  const { values, measurable } = input;
+  const progression = assessProgression(criteria, { values, measurable, nadirs: input.nadirs });
+  if (progression.length > 0) {
+    const checks: ThresholdCheck[] = [];
+    for (const finding of progression) {
+      for (const check of finding.checks) checks.push(check);
+    }
+    return new TimepointEvaluation(rankProgressive, {
+      progression,
+      reasons: [{ kind: 'progression', findings: progression }],
+      checks,
+    });
+  }
+  const definition = criteria.definition;
+  const hasSerum = !Number.isNaN(values.serumMProtein);
+  const hasUrine = !Number.isNaN(values.urineMProtein);
+  const hasFlc = !Number.isNaN(values.flcKappa) && !Number.isNaN(values.flcLambda);
+  if (!measurable.serum && !measurable.urine && !measurable.flc && !measurable.marrow) {
+    return new TimepointEvaluation(rankNotEvaluable, {
+      progression: noFindings,
+      reasons: noMeasurableDisease,
+      checks: noChecks,
+    });
+  }
+  const isEvaluable =
+    (measurable.serum && hasSerum) ||
+    (measurable.urine && hasUrine) ||
+    (measurable.flc && hasFlc) ||
+    (measurable.marrow && !Number.isNaN(values.marrowPlasmaCells));
+  if (!isEvaluable) {
+    const text = `no measurable compartment assessed (${describeDriving(measurable)} not measured)`;
+    return new TimepointEvaluation(rankNotEvaluable, {
+      progression: noFindings,
+      reasons: [{ kind: 'note', text }],
+      checks: noChecks,
+    });
+  }
+  const levels: Levels = {
+    rank: rankVeryGoodPartial,
+    isCompleteCandidate: true,
+    reasons: [],
+    missing: null,
+    checks: [],
+  };
+  if (measurable.serum) {
+    if (hasSerum) evaluateSerum(criteria, levels, input);
+    else markMissing(levels, 'serum M-protein (measurable at baseline)');
+  }
+  if (measurable.urine) {
+    if (hasUrine) evaluateMeasurableUrine(criteria, levels, input);
+    else markMissing(levels, 'urine M-protein (measurable at baseline)');
+  } else if (definition.hasVeryGoodPartialResponse) {
+    evaluateNonMeasurableUrine(levels, input);
+  }
+  if (measurable.flc) {
+    if (hasFlc) evaluateFreeLightChains(criteria, levels, input);
+    else markMissing(levels, 'FLC κ and λ (measurable at baseline)');
+  }
+  if (measurable.marrow) {
+    if (input.marrow === null) markMissing(levels, 'bone marrow plasma cells (measurable at baseline)');
+    else evaluateMarrowOnly(criteria, levels, input);
+  }
+  if (measurable.hasPlasmacytoma) evaluatePlasmacytoma(criteria, levels, input);
+  if (definition.plasmaCellLeukaemiaCompartments) {
+    evaluatePclMarrow(levels, input.marrow);
+    evaluatePclBlood(levels, values.bloodPlasmaCells);
+  }
+  if (levels.missing !== null) levels.reasons.push({ kind: 'missing', items: levels.missing });
+  let rank = levels.rank;
+  if (!definition.hasVeryGoodPartialResponse && rank === rankVeryGoodPartial) rank = rankPartial;
+  if (levels.isCompleteCandidate && checkCompleteResponse(criteria, levels, input)) {
+    rank = rankComplete;
+    if (definition.hasStringentCompleteResponse) rank = checkStringent(criteria, levels, values);
+  }
+  return new TimepointEvaluation(rank, {
+    progression: noFindings,
+    reasons: levels.reasons,
+    checks: levels.checks,
+  });
+}
