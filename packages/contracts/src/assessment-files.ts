@@ -29,8 +29,8 @@ import {
 } from '@mmreg/core';
 import { z } from 'zod';
 import { cellEnum, nonEmptyTextCell } from './cell-parsers.ts';
-import { type CsvRow, readCsvTable } from './csv-table.ts';
 import type { ImportIssue, ImportResult } from './import-issue.ts';
+import { type LocatedRow, readSchemaTable, validateRows } from './validate-csv-rows.ts';
 
 export const assessmentFileNames = { labs: 'labs.csv', therapy: 'therapy.csv', followup: 'followup.csv' } as const;
 
@@ -128,11 +128,6 @@ const followupRow = z.object({
   death_date: optionalDateCell,
 });
 
-interface Located<TValue> {
-  readonly line: number;
-  readonly value: TValue;
-}
-
 interface LabEntry {
   readonly line: number;
   readonly patient: PatientCode;
@@ -181,12 +176,27 @@ export function parseAssessmentFiles(
 
   const labFile = texts.labs.name;
   const therapyFile = texts.therapy.name;
-  const labRows = validateRows(readTable(texts.labs, labRow, issues), labRow, labFile, issues);
-  const therapyRows = validateRows(readTable(texts.therapy, therapyRow, issues), therapyRow, therapyFile, issues);
+  const labRows = validateRows(
+    readSchemaTable(texts.labs.text, texts.labs.name, labRow, issues),
+    labRow,
+    labFile,
+    issues,
+  );
+  const therapyRows = validateRows(
+    readSchemaTable(texts.therapy.text, texts.therapy.name, therapyRow, issues),
+    therapyRow,
+    therapyFile,
+    issues,
+  );
   const followupRows =
     texts.followup === undefined
       ? null
-      : validateRows(readTable(texts.followup, followupRow, issues), followupRow, texts.followup.name, issues);
+      : validateRows(
+          readSchemaTable(texts.followup.text, texts.followup.name, followupRow, issues),
+          followupRow,
+          texts.followup.name,
+          issues,
+        );
 
   const labs = labRows.flatMap((row) => {
     const entry = toLabEntry(row, labFile, issues);
@@ -246,44 +256,8 @@ function parseDate(text: string): CalendarDate | null {
   }
 }
 
-function readTable(file: AssessmentFileText, schema: z.ZodObject, issues: ImportIssue[]): readonly CsvRow[] {
-  const table = readCsvTable(file.text, file.name, Object.keys(schema.shape));
-  if (!table.ok) {
-    issues.push(...table.issues);
-    return [];
-  }
-  if (table.value.length === 0)
-    issues.push({ file: file.name, line: null, column: null, message: 'the file has a header but no rows' });
-  return table.value;
-}
-
-function validateRows<TSchema extends z.ZodType>(
-  rows: readonly CsvRow[],
-  schema: TSchema,
-  file: string,
-  issues: ImportIssue[],
-): Array<Located<z.output<TSchema>>> {
-  const valid: Array<Located<z.output<TSchema>>> = [];
-  for (const row of rows) {
-    const parsed = schema.safeParse(row.values);
-    if (parsed.success) {
-      valid.push({ line: row.line, value: parsed.data });
-    } else {
-      for (const issue of parsed.error.issues) {
-        issues.push({
-          file,
-          line: row.line,
-          column: issue.path.length > 0 ? String(issue.path[0]) : null,
-          message: issue.message,
-        });
-      }
-    }
-  }
-  return valid;
-}
-
 /** Value and unit of one lab row, checked against its test and converted to the canonical unit. */
-function toLabEntry(row: Located<z.output<typeof labRow>>, file: string, issues: ImportIssue[]): LabEntry | null {
+function toLabEntry(row: LocatedRow<z.output<typeof labRow>>, file: string, issues: ImportIssue[]): LabEntry | null {
   const { patient, date, test, value, unit } = row.value;
   const fail = (column: string, message: string): null => {
     issues.push({ file, line: row.line, column, message });
@@ -324,7 +298,7 @@ function toLabEntry(row: Located<z.output<typeof labRow>>, file: string, issues:
 }
 
 function collectTherapies(
-  rows: ReadonlyArray<Located<z.output<typeof therapyRow>>>,
+  rows: ReadonlyArray<LocatedRow<z.output<typeof therapyRow>>>,
   file: string,
   issues: ImportIssue[],
 ): Map<PatientCode, TherapyEntry[]> {
@@ -364,7 +338,7 @@ function collectTherapies(
 }
 
 function collectFollowups(
-  rows: ReadonlyArray<Located<z.output<typeof followupRow>>>,
+  rows: ReadonlyArray<LocatedRow<z.output<typeof followupRow>>>,
   file: string,
   therapies: ReadonlyMap<PatientCode, readonly TherapyEntry[]>,
   issues: ImportIssue[],

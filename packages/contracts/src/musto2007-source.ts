@@ -29,8 +29,9 @@ import {
   wholeNumberCell,
   yesNoCell,
 } from './cell-parsers.ts';
-import { type CsvRow, readCsvTable } from './csv-table.ts';
+import type { CsvRow } from './csv-table.ts';
 import type { ImportIssue, ImportResult } from './import-issue.ts';
+import { readSchemaTable, validateRows } from './validate-csv-rows.ts';
 
 export const musto2007Files = {
   patients: 'patients.csv',
@@ -167,51 +168,15 @@ export function parseOtherToxicities(text: string): OtherToxicity[] | string {
   return toxicities;
 }
 
-function validateRows<TSchema extends z.ZodType>(
-  rows: readonly CsvRow[],
-  schema: TSchema,
-  file: string,
-  issues: ImportIssue[],
-): Array<{ line: number; value: z.output<TSchema> }> {
-  const valid: Array<{ line: number; value: z.output<TSchema> }> = [];
-  for (const row of rows) {
-    const parsed = schema.safeParse(row.values);
-    if (parsed.success) {
-      valid.push({ line: row.line, value: parsed.data });
-    } else {
-      for (const issue of parsed.error.issues) {
-        issues.push({
-          file,
-          line: row.line,
-          column: issue.path.length > 0 ? String(issue.path[0]) : null,
-          message: issue.message,
-        });
-      }
-    }
-  }
-  return valid;
-}
-
-function readTable(text: string, file: string, schema: z.ZodObject, issues: ImportIssue[]): readonly CsvRow[] {
-  const table = readCsvTable(text, file, Object.keys(schema.shape));
-  if (!table.ok) {
-    issues.push(...table.issues);
-    return [];
-  }
-  if (table.value.length === 0)
-    issues.push({ file, line: null, column: null, message: 'the file has a header but no rows' });
-  return table.value;
-}
-
 const patientCode = (number: number) => toPatientCode(`MU-${String(number).padStart(2, '0')}`);
 
 /** Validates the four source files and builds the study, or returns every issue found. */
 export function convertMusto2007Source(texts: Musto2007SourceTexts): ImportResult<Study> {
   const issues: ImportIssue[] = [];
-  const patientTable = readTable(texts.patients, musto2007Files.patients, patientRow, issues);
-  const treatmentTable = readTable(texts.treatment, musto2007Files.treatment, treatmentRow, issues);
-  const literatureTable = readTable(texts.literature, musto2007Files.literature, literatureRow, issues);
-  const claimTable = readTable(texts.claims, musto2007Files.claims, claimRow, issues);
+  const patientTable = readSchemaTable(texts.patients, musto2007Files.patients, patientRow, issues);
+  const treatmentTable = readSchemaTable(texts.treatment, musto2007Files.treatment, treatmentRow, issues);
+  const literatureTable = readSchemaTable(texts.literature, musto2007Files.literature, literatureRow, issues);
+  const claimTable = readSchemaTable(texts.claims, musto2007Files.claims, claimRow, issues);
   const patientRows = validateRows(patientTable, patientRow, musto2007Files.patients, issues);
   const treatmentRows = validateRows(treatmentTable, treatmentRow, musto2007Files.treatment, issues);
   const literatureRows = validateRows(literatureTable, literatureRow, musto2007Files.literature, issues);
