@@ -9,6 +9,7 @@ export {
   pclImwg2003Rule,
   pclImwg2021Rule,
 } from './pcl-classification.ts';
+export { classifyPclOrigin, type PclOrigin, type PclOriginInput, pclOriginRule } from './pcl-origin.ts';
 export { ruleRegistry } from './registry.ts';
 export * from './response/index.ts';
 export {

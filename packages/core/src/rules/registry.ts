@@ -2,6 +2,7 @@
 import { dosingRules } from './dosing/index.ts';
 import { endpointsRules } from './endpoints/index.ts';
 import { pclImwg2003Rule, pclImwg2021Rule } from './pcl-classification.ts';
+import { pclOriginRule } from './pcl-origin.ts';
 import { responseRules } from './response/index.ts';
 import type { RuleDefinition } from './rule.ts';
 import { toxicityRules } from './toxicity/index.ts';
@@ -10,6 +11,7 @@ import { tumourLysisRules } from './tumour-lysis/index.ts';
 export const ruleRegistry: readonly RuleDefinition[] = [
   pclImwg2003Rule,
   pclImwg2021Rule,
+  pclOriginRule,
   ...dosingRules,
   ...endpointsRules,
   ...responseRules,
