@@ -29,6 +29,7 @@ import {
   defaultCtcaeGradingSettings,
   gradeLabTest,
   isGradableLabTest,
+  type LabGradeNotGradableReason,
 } from '../rules/toxicity/index.ts';
 
 export interface PatientAssessmentInput {
@@ -139,7 +140,7 @@ export function assessPatient(
   const deathDate = input.followUp?.vitalStatus === 'dead' ? input.followUp.deathDate : null;
   const response = deriveResponse(
     { labs: input.labs, therapyLines: input.therapyLines, deathDate },
-    { ...options.response, criteria },
+    responseOptionsOf(options, criteria),
   );
   const lastKnownAlive = findLastKnownAlive(input);
   // Adequate assessments without PD (§8 "last adequate disease assessment without PD"), as the response
@@ -181,6 +182,20 @@ export function assessPatient(
   };
 }
 
+/**
+ * The response options of an options object, made once per (read-only) options object, so a cohort
+ * run hands the response engine the same object for every patient and it resolves the settings once.
+ */
+const responseOptionsByOptions = new WeakMap<PatientAssessmentOptions, ResponseOptions>();
+function responseOptionsOf(options: PatientAssessmentOptions, criteria: ResponseCriteria): ResponseOptions {
+  let responseOptions = responseOptionsByOptions.get(options);
+  if (responseOptions === undefined || responseOptions.criteria !== criteria) {
+    responseOptions = { ...options.response, criteria };
+    responseOptionsByOptions.set(options, responseOptions);
+  }
+  return responseOptions;
+}
+
 function findLastKnownAlive(input: PatientAssessmentInput): LastKnownAlive {
   const followUp = input.followUp;
   if (followUp !== null) {
@@ -205,6 +220,30 @@ function findLastKnownAlive(input: PatientAssessmentInput): LastKnownAlive {
     source: 'last-dated-record',
     text: `no follow-up given: last date known alive = last dated record (${latest})`,
   };
+}
+
+/**
+ * An ungradable value whose reason is written on first read (most are never read); `toJSON` writes
+ * it, a spread (`{ ...value }`) does not — read or serialise.
+ */
+class DeferredUngradableValue implements UngradableLabValue {
+  readonly test: QuantitativeLabTest;
+  readonly date: CalendarDate;
+  readonly #reason: LabGradeNotGradableReason;
+
+  constructor(test: QuantitativeLabTest, date: CalendarDate, reason: LabGradeNotGradableReason) {
+    this.test = test;
+    this.date = date;
+    this.#reason = reason;
+  }
+
+  get reason(): string {
+    return this.#reason.message;
+  }
+
+  toJSON(): UngradableLabValue {
+    return { test: this.test, date: this.date, reason: this.reason };
+  }
 }
 
 interface GradingContext {
@@ -257,7 +296,7 @@ function gradeLabValues(
       { version: context.version, settings: context.settings },
     );
     if (graded.kind === 'not-gradable') {
-      ungradable.push({ test: lab.test, date: lab.date, reason: graded.reason.message });
+      ungradable.push(new DeferredUngradableValue(lab.test, lab.date, graded.reason));
     } else if (graded.grade > 0) {
       toxicities.push({
         test: lab.test,
@@ -269,8 +308,29 @@ function gradeLabValues(
       });
     }
   }
-  toxicities.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.test.localeCompare(b.test)));
+  toxicities.sort(byDateThenTest);
   return { toxicities, ungradable };
+}
+
+/** `localeCompare` of two test names, remembered (a handful of names, compared for every patient). */
+const testOrder = new Map<string, Map<string, number>>();
+function compareTests(left: string, right: string): number {
+  if (left === right) return 0;
+  let orders = testOrder.get(left);
+  if (orders === undefined) {
+    orders = new Map<string, number>();
+    testOrder.set(left, orders);
+  }
+  let order = orders.get(right);
+  if (order === undefined) {
+    order = left.localeCompare(right);
+    orders.set(right, order);
+  }
+  return order;
+}
+
+function byDateThenTest(left: LabToxicity, right: LabToxicity): number {
+  return left.date < right.date ? -1 : left.date > right.date ? 1 : compareTests(left.test, right.test);
 }
 
 /** PB plasma cells and WBC of the same date, the latest such date within the baseline window (§5). */
@@ -292,12 +352,39 @@ export function classifyBaselinePcl(
     if (white.has(date) && (chosen === null || date > chosen)) chosen = date as CalendarDate;
   }
   if (chosen === null) return null;
-  const peripheralBloodPlasmaCellsPercent = blood.get(chosen) as number;
-  const whiteBloodCellsPer1e9L = white.get(chosen) as number;
-  return {
-    date: chosen,
-    peripheralBloodPlasmaCellsPercent,
-    whiteBloodCellsPer1e9L,
-    classification: classifyPlasmaCellLeukaemia({ peripheralBloodPlasmaCellsPercent, whiteBloodCellsPer1e9L }),
-  };
+  return new DeferredBaselinePcl(chosen, blood.get(chosen) as number, white.get(chosen) as number);
+}
+
+/**
+ * Baseline PCL whose classification (with its explanations) is made on first read: a cohort run
+ * assesses every patient, a report reads few classifications. `toJSON` includes it, a spread does not.
+ */
+class DeferredBaselinePcl implements BaselinePcl {
+  readonly date: CalendarDate;
+  readonly peripheralBloodPlasmaCellsPercent: number;
+  readonly whiteBloodCellsPer1e9L: number;
+  #classification: PclClassification | null = null;
+
+  constructor(date: CalendarDate, peripheralBloodPlasmaCellsPercent: number, whiteBloodCellsPer1e9L: number) {
+    this.date = date;
+    this.peripheralBloodPlasmaCellsPercent = peripheralBloodPlasmaCellsPercent;
+    this.whiteBloodCellsPer1e9L = whiteBloodCellsPer1e9L;
+  }
+
+  get classification(): PclClassification {
+    this.#classification ??= classifyPlasmaCellLeukaemia({
+      peripheralBloodPlasmaCellsPercent: this.peripheralBloodPlasmaCellsPercent,
+      whiteBloodCellsPer1e9L: this.whiteBloodCellsPer1e9L,
+    });
+    return this.#classification;
+  }
+
+  toJSON(): BaselinePcl {
+    return {
+      date: this.date,
+      peripheralBloodPlasmaCellsPercent: this.peripheralBloodPlasmaCellsPercent,
+      whiteBloodCellsPer1e9L: this.whiteBloodCellsPer1e9L,
+      classification: this.classification,
+    };
+  }
 }

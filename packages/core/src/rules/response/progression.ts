@@ -125,7 +125,13 @@ export function assessProgression(criteria: ResolvedCriteria, input: Progression
   const anyMeasured = settings.progressionScope === 'any-measured-compartment';
   let findings: ProgressionFinding[] | null = null;
 
-  if ((measurable.serum || anyMeasured) && !Number.isNaN(values.serumMProtein) && !Number.isNaN(nadirs.serum.value)) {
+  // Each criterion needs a rise above its nadir; testing that first builds nothing for the usual fall.
+  if (
+    (measurable.serum || anyMeasured) &&
+    !Number.isNaN(values.serumMProtein) &&
+    !Number.isNaN(nadirs.serum.value) &&
+    values.serumMProtein > nadirs.serum.value
+  ) {
     findings = append(
       findings,
       serumProgression(values.serumMProtein, nadirs.serum, {
@@ -134,7 +140,12 @@ export function assessProgression(criteria: ResolvedCriteria, input: Progression
       }),
     );
   }
-  if ((measurable.urine || anyMeasured) && !Number.isNaN(values.urineMProtein) && !Number.isNaN(nadirs.urine.value)) {
+  if (
+    (measurable.urine || anyMeasured) &&
+    !Number.isNaN(values.urineMProtein) &&
+    !Number.isNaN(nadirs.urine.value) &&
+    values.urineMProtein > nadirs.urine.value
+  ) {
     findings = append(
       findings,
       relativeAndAbsolute({
@@ -174,7 +185,12 @@ export function assessProgression(criteria: ResolvedCriteria, input: Progression
   }
   const marrowInScope =
     definition.marrowProgression.scope === 'any-patient' || (!measurable.serum && !measurable.urine && !measurable.flc);
-  if (marrowInScope && !Number.isNaN(values.marrowPlasmaCells) && !Number.isNaN(nadirs.marrow.value)) {
+  if (
+    marrowInScope &&
+    !Number.isNaN(values.marrowPlasmaCells) &&
+    !Number.isNaN(nadirs.marrow.value) &&
+    values.marrowPlasmaCells > nadirs.marrow.value
+  ) {
     findings = append(findings, marrowProgression(criteria, values.marrowPlasmaCells, nadirs.marrow));
   }
   if (
@@ -207,7 +223,11 @@ export function assessProgression(criteria: ResolvedCriteria, input: Progression
       }),
     );
   }
-  if (!Number.isNaN(values.plasmacytomaSpd) && !Number.isNaN(nadirs.plasmacytoma.value)) {
+  if (
+    !Number.isNaN(values.plasmacytomaSpd) &&
+    !Number.isNaN(nadirs.plasmacytoma.value) &&
+    values.plasmacytomaSpd > nadirs.plasmacytoma.value
+  ) {
     findings = append(
       findings,
       plasmacytomaProgression(values.plasmacytomaSpd, nadirs.plasmacytoma, settings.plasmacytomaProgressionPercent),
@@ -238,10 +258,22 @@ function point(check: Omit<ThresholdCheck, 'isMet'>, isMet: boolean): ThresholdC
 }
 
 /** The nadir as it was when the finding was made: "nadir 0.2 g/dL (2006-05-01)". */
-function describeNadir(nadir: NadirTracker): (unit: string) => string {
-  const value = nadir.value;
-  const date = nadir.date;
-  return (unit) => `nadir ${formatNumber(value)}${unit === '%' ? '%' : ` ${unit}`} (${date})`;
+class NadirText {
+  readonly #value: number;
+  readonly #date: NadirTracker['date'];
+
+  constructor(nadir: NadirTracker) {
+    this.#value = nadir.value;
+    this.#date = nadir.date;
+  }
+
+  in(unit: string): string {
+    return `nadir ${formatNumber(this.#value)}${unit === '%' ? '%' : ` ${unit}`} (${this.#date})`;
+  }
+}
+
+function describeNadir(nadir: NadirTracker): NadirText {
+  return new NadirText(nadir);
 }
 
 function bloodProgression(value: number, nadir: NadirTracker): ProgressionFinding | null {
@@ -263,7 +295,7 @@ function bloodProgression(value: number, nadir: NadirTracker): ProgressionFindin
       ),
     ],
     render: () =>
-      `blood plasma cells ${formatNumber(value)}%, ${formatSignedChange(increase, 'points')} from ${nadirText('%')}: absolute increase > 5 points`,
+      `blood plasma cells ${formatNumber(value)}%, ${formatSignedChange(increase, 'points')} from ${nadirText.in('%')}: absolute increase > 5 points`,
   });
 }
 
@@ -296,7 +328,7 @@ function serumProgression(
         ),
       ],
       render: () =>
-        `serum M-protein ${formatNumber(value)} g/dL, ${formatSignedChange(increase, 'g/dL')} from ${nadirText('g/dL')}: nadir ≥ 5 g/dL, so an increase ≥ 1 g/dL suffices`,
+        `serum M-protein ${formatNumber(value)} g/dL, ${formatSignedChange(increase, 'g/dL')} from ${nadirText.in('g/dL')}: nadir ≥ 5 g/dL, so an increase ≥ 1 g/dL suffices`,
     });
   }
   return relativeAndAbsolute({
@@ -349,7 +381,7 @@ function relativeAndAbsolute(rule: RelativeAndAbsolute): ProgressionFinding | nu
         ? `nadir 0, so any rise meets the ${percent}% clause`
         : `${comparatorSign(relative)} ${percent}%`;
       const changeText = isZeroNadir ? '' : ` (${formatSignedPercent(change)})`;
-      return `${rule.name} ${formatNumber(value)} ${rule.unit}, ${formatSignedChange(increase, rule.unit)}${changeText} from ${nadirText(rule.unit)}: ${relativeText} and ${comparatorSign(absolute.comparator)} ${formatNumber(absolute.threshold)} ${rule.unit}`;
+      return `${rule.name} ${formatNumber(value)} ${rule.unit}, ${formatSignedChange(increase, rule.unit)}${changeText} from ${nadirText.in(rule.unit)}: ${relativeText} and ${comparatorSign(absolute.comparator)} ${formatNumber(absolute.threshold)} ${rule.unit}`;
     },
   });
 }
@@ -404,7 +436,7 @@ function marrowProgression(criteria: ResolvedCriteria, value: number, nadir: Nad
         : `${comparatorSign(relative)} 25%`;
       const absoluteText = isValueReading ? 'new value ≥ 10%' : 'absolute increase ≥ 10 points';
       const changeText = isZeroNadir ? '' : ` (${formatSignedPercent(change)})`;
-      return `bone marrow plasma cells ${formatNumber(value)}%, ${formatSignedChange(increase, 'points')}${changeText} from ${nadirText('%')}: ${relativeText} ${combine === 'both' ? 'and' : 'or'} ${absoluteText}`;
+      return `bone marrow plasma cells ${formatNumber(value)}%, ${formatSignedChange(increase, 'points')}${changeText} from ${nadirText.in('%')}: ${relativeText} ${combine === 'both' ? 'and' : 'or'} ${absoluteText}`;
     },
   });
 }
@@ -417,7 +449,7 @@ function plasmacytomaProgression(value: number, nadir: NadirTracker, percent: nu
     return new ProgressionFinding('plasmacytoma', {
       isImaging: true,
       checks: [point({ quantity: 'plasmacytoma SPD', value, unit: 'cm2', comparator: '>', threshold: 0 }, true)],
-      render: () => `new plasmacytoma: SPD ${formatNumber(value)} cm2 after ${nadirText('cm2')}`,
+      render: () => `new plasmacytoma: SPD ${formatNumber(value)} cm2 after ${nadirText.in('cm2')}`,
     });
   }
   const change = (increase / nadir.value) * 100;
@@ -437,7 +469,7 @@ function plasmacytomaProgression(value: number, nadir: NadirTracker, percent: nu
       ),
     ],
     render: () =>
-      `plasmacytoma SPD ${formatNumber(value)} cm2, ${formatSignedPercent(change)} from ${nadirText('cm2')}: increase ≥ ${percent}%`,
+      `plasmacytoma SPD ${formatNumber(value)} cm2, ${formatSignedPercent(change)} from ${nadirText.in('cm2')}: increase ≥ ${percent}%`,
   });
 }
 

@@ -45,7 +45,22 @@ export interface TimepointInput {
   readonly plasmacytoma: DatedValue | null;
 }
 
-/** The unconfirmed response at one assessment, with its reasons; the text is rendered when read. */
+/** What judging the levels reads: everything but the nadirs (progression is judged before). */
+type JudgedInput = Omit<TimepointInput, 'nadirs'>;
+
+/**
+ * What a graded (not PD, evaluable) time point was judged from, kept so that its reasons and checks
+ * can be recorded when first read: judging them again from the same immutable inputs gives the same
+ * rank, and recording them for every assessment costs more than the judgement itself.
+ */
+interface JudgedFrom extends JudgedInput {
+  readonly criteria: ResolvedCriteria;
+}
+
+/**
+ * The unconfirmed response at one assessment, with its reasons and checks; for a graded time point
+ * they are recorded on first read (same inputs, same rules), and the text is rendered when read.
+ */
 export class TimepointEvaluation {
   readonly category: ResponseCategory;
   /** `category` as a rank, 0 = sCR … 7 = NE. */
@@ -54,28 +69,71 @@ export class TimepointEvaluation {
   readonly progression: readonly ProgressionFinding[];
   /** Whether a PD rests on an imaging finding, which needs no confirmation. */
   readonly isImagingProgression: boolean;
-  readonly reasons: readonly TimepointReason[];
-  readonly checks: readonly ThresholdCheck[];
+  #reasons: readonly TimepointReason[] | null;
+  #checks: readonly ThresholdCheck[] | null;
+  // What a graded time point was judged from (copied: the caller reuses its input record); null for
+  // PD and NE, whose reasons are known at construction.
+  readonly #criteria: ResolvedCriteria | null;
+  readonly #values: TimepointValues | null;
+  readonly #baseline: BaselineValues | null;
+  readonly #measurable: MeasurableDisease | null;
+  readonly #marrow: DatedValue | null;
+  readonly #plasmacytoma: DatedValue | null;
   #because: string | null = null;
 
   constructor(
     rank: number,
-    detail: {
-      readonly progression: readonly ProgressionFinding[];
-      readonly reasons: readonly TimepointReason[];
-      readonly checks: readonly ThresholdCheck[];
-    },
+    detail:
+      | {
+          readonly progression: readonly ProgressionFinding[];
+          readonly reasons: readonly TimepointReason[];
+          readonly checks: readonly ThresholdCheck[];
+        }
+      | { readonly progression: readonly ProgressionFinding[] }
+      | JudgedFrom,
   ) {
     const category = categoryByRank[rank];
     if (category === undefined) throw new RangeError(`no response category has rank ${rank}`);
     this.category = category;
     this.rank = rank;
+    if ('criteria' in detail) {
+      this.progression = noFindings;
+      this.isImagingProgression = false;
+      this.#reasons = null;
+      this.#checks = null;
+      this.#criteria = detail.criteria;
+      this.#values = detail.values;
+      this.#baseline = detail.baseline;
+      this.#measurable = detail.measurable;
+      this.#marrow = detail.marrow;
+      this.#plasmacytoma = detail.plasmacytoma;
+      return;
+    }
     this.progression = detail.progression;
     let isImaging = false;
     for (const finding of detail.progression) isImaging ||= finding.isImaging;
     this.isImagingProgression = isImaging;
-    this.reasons = detail.reasons;
-    this.checks = detail.checks;
+    // PD: the reasons and checks are the findings', listed on first read.
+    this.#reasons = 'reasons' in detail ? detail.reasons : null;
+    this.#checks = 'checks' in detail ? detail.checks : null;
+    this.#criteria = null;
+    this.#values = null;
+    this.#baseline = null;
+    this.#measurable = null;
+    this.#marrow = null;
+    this.#plasmacytoma = null;
+  }
+
+  /** The reasons behind the category, in order. */
+  get reasons(): readonly TimepointReason[] {
+    if (this.#reasons === null) this.#record();
+    return this.#reasons as readonly TimepointReason[];
+  }
+
+  /** The thresholds met and missed. */
+  get checks(): readonly ThresholdCheck[] {
+    if (this.#checks === null) this.#record();
+    return this.#checks as readonly ThresholdCheck[];
   }
 
   /** Why, in one readable line. */
@@ -83,24 +141,81 @@ export class TimepointEvaluation {
     this.#because ??= renderReasons(this.reasons);
     return this.#because;
   }
+
+  toJSON(): {
+    category: ResponseCategory;
+    rank: number;
+    progression: readonly ProgressionFinding[];
+    isImagingProgression: boolean;
+    reasons: readonly TimepointReason[];
+    checks: readonly ThresholdCheck[];
+  } {
+    return {
+      category: this.category,
+      rank: this.rank,
+      progression: this.progression,
+      isImagingProgression: this.isImagingProgression,
+      reasons: this.reasons,
+      checks: this.checks,
+    };
+  }
+
+  #record(): void {
+    const criteria = this.#criteria;
+    const values = this.#values;
+    const baseline = this.#baseline;
+    const measurable = this.#measurable;
+    if (criteria === null || values === null || baseline === null || measurable === null) {
+      const checks: ThresholdCheck[] = [];
+      for (const finding of this.progression) {
+        for (const check of finding.checks) checks.push(check);
+      }
+      this.#reasons = [{ kind: 'progression', findings: this.progression }];
+      this.#checks = checks;
+      return;
+    }
+    const levels = createLevels([], []);
+    const rank = judgeLevels(criteria, levels, {
+      values,
+      baseline,
+      measurable,
+      marrow: this.#marrow,
+      plasmacytoma: this.#plasmacytoma,
+    });
+    if (rank !== this.rank) throw new RangeError(`recording the reasons gave ${rank}, not ${this.rank}`);
+    this.#reasons = levels.reasons;
+    this.#checks = levels.checks;
+  }
 }
 
-/** Mutable working state of one evaluation: the lowest cap so far and the reasons. */
+/**
+ * Mutable working state of one evaluation: the lowest cap so far and, when recording, the reasons
+ * and checks (null while only the rank is judged: the caps are the same either way).
+ */
 interface Levels {
   rank: number;
   isCompleteCandidate: boolean;
-  readonly reasons: TimepointReason[];
+  reasons: TimepointReason[] | null;
   missing: string[] | null;
-  readonly checks: ThresholdCheck[];
+  checks: ThresholdCheck[] | null;
 }
+
+function createLevels(reasons: TimepointReason[] | null, checks: ThresholdCheck[] | null): Levels {
+  return { rank: rankVeryGoodPartial, isCompleteCandidate: true, reasons, missing: null, checks };
+}
+
+/** The one working state of rank-only judgements (nothing is kept from it, and nothing re-enters). */
+const quietLevels = createLevels(null, null);
 
 function cap(levels: Levels, rank: number): void {
   if (rank > levels.rank) levels.rank = rank;
 }
 
 function markMissing(levels: Levels, what: string): void {
-  if (levels.missing === null) levels.missing = [];
-  levels.missing.push(what);
+  if (levels.reasons !== null) {
+    if (levels.missing === null) levels.missing = [];
+    levels.missing.push(what);
+  }
   levels.isCompleteCandidate = false;
   cap(levels, rankStable);
 }
@@ -136,7 +251,7 @@ function gradeReduction(levels: Levels, reduction: Reduction): number {
   const next = metIndex === 0 ? null : ((metIndex < 0 ? grades[grades.length - 1] : grades[metIndex - 1]) ?? null);
   const quantity = reduction.quantity;
   if (met !== null) {
-    levels.checks.push({
+    levels.checks?.push({
       quantity,
       value: percent,
       unit: '%',
@@ -146,7 +261,7 @@ function gradeReduction(levels: Levels, reduction: Reduction): number {
     });
   }
   if (next !== null) {
-    levels.checks.push({
+    levels.checks?.push({
       quantity,
       value: percent,
       unit: '%',
@@ -156,7 +271,7 @@ function gradeReduction(levels: Levels, reduction: Reduction): number {
     });
   }
   const rank = met === null ? rankStable : met.rank;
-  levels.reasons.push({
+  levels.reasons?.push({
     kind: 'change',
     name: reduction.name,
     unit: reduction.unit,
@@ -177,7 +292,7 @@ function undetectable(
   name: string,
   detail: { readonly unit: string; readonly reference: number },
 ): void {
-  levels.reasons.push({
+  levels.reasons?.push({
     kind: 'change',
     name,
     unit: detail.unit,
@@ -192,7 +307,7 @@ function undetectable(
   });
 }
 
-function evaluateSerum(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): void {
+function evaluateSerum(criteria: ResolvedCriteria, levels: Levels, input: JudgedInput): void {
   const reference = (input.baseline.serumMProtein as DatedValue).value;
   const value = input.values.serumMProtein;
   if (value === 0) {
@@ -229,7 +344,7 @@ const urineNotes = {
   stableBoth: 'SD level (PR needs reduction ≥ 90% and < 200 mg/24h)',
 } as const;
 
-function evaluateMeasurableUrine(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): void {
+function evaluateMeasurableUrine(criteria: ResolvedCriteria, levels: Levels, input: JudgedInput): void {
   const reference = (input.baseline.urineMProtein as DatedValue).value;
   const value = input.values.urineMProtein;
   if (value === 0) {
@@ -272,9 +387,9 @@ function evaluateMeasurableUrine(criteria: ResolvedCriteria, levels: Levels, inp
   }
   const quantity = 'urine M-protein';
   if (hasVgpr)
-    levels.checks.push({ quantity, value, unit: 'mg/24h', comparator: '<', threshold: 100, isMet: isBelow100 });
+    levels.checks?.push({ quantity, value, unit: 'mg/24h', comparator: '<', threshold: 100, isMet: isBelow100 });
   if (rank !== rankVeryGoodPartial) {
-    levels.checks.push(
+    levels.checks?.push(
       {
         quantity: 'urine M-protein reduction from baseline',
         value: reduction,
@@ -286,7 +401,7 @@ function evaluateMeasurableUrine(criteria: ResolvedCriteria, levels: Levels, inp
       { quantity, value, unit: 'mg/24h', comparator: '<', threshold: 200, isMet: isBelow200 },
     );
   }
-  levels.reasons.push({
+  levels.reasons?.push({
     kind: 'change',
     name: 'urine M-protein',
     unit: 'mg/24h',
@@ -303,12 +418,12 @@ function evaluateMeasurableUrine(criteria: ResolvedCriteria, levels: Levels, inp
 }
 
 /** VGPR route (b) needs urine < 100 mg/24 h even where urine is not measurable (§1.2). */
-function evaluateNonMeasurableUrine(levels: Levels, input: TimepointInput): void {
+function evaluateNonMeasurableUrine(levels: Levels, input: JudgedInput): void {
   const baseline = input.baseline;
   const value = input.values.urineMProtein;
   if (Number.isNaN(value)) {
     if (baseline.urineMProtein !== null && baseline.urineMProtein.value > 0) {
-      levels.reasons.push({
+      levels.reasons?.push({
         kind: 'note',
         text: 'urine M-protein not measured (present at baseline): VGPR needs < 100 mg/24h',
       });
@@ -320,7 +435,7 @@ function evaluateNonMeasurableUrine(levels: Levels, input: TimepointInput): void
   if (value === 0) return;
   levels.isCompleteCandidate = false;
   if (!isBelow(value, 100)) {
-    levels.checks.push({
+    levels.checks?.push({
       quantity: 'urine M-protein',
       value,
       unit: 'mg/24h',
@@ -328,7 +443,7 @@ function evaluateNonMeasurableUrine(levels: Levels, input: TimepointInput): void
       threshold: 100,
       isMet: false,
     });
-    levels.reasons.push({
+    levels.reasons?.push({
       kind: 'level',
       name: 'urine M-protein',
       value,
@@ -340,7 +455,7 @@ function evaluateNonMeasurableUrine(levels: Levels, input: TimepointInput): void
   }
 }
 
-function evaluateFreeLightChains(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): void {
+function evaluateFreeLightChains(criteria: ResolvedCriteria, levels: Levels, input: JudgedInput): void {
   const flc = input.baseline.freeLightChains;
   const involved = input.measurable.involvedLightChain;
   if (flc === null || involved === null) return;
@@ -361,7 +476,7 @@ function evaluateFreeLightChains(criteria: ResolvedCriteria, levels: Levels, inp
   );
 }
 
-function evaluateMarrowOnly(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): void {
+function evaluateMarrowOnly(criteria: ResolvedCriteria, levels: Levels, input: JudgedInput): void {
   const marrow = input.marrow as DatedValue;
   const reference = (input.baseline.marrowPlasmaCells as DatedValue).value;
   const grades = criteria.grades.marrow;
@@ -382,7 +497,7 @@ function evaluateMarrowOnly(criteria: ResolvedCriteria, levels: Levels, input: T
   cap(levels, rankPartial);
 }
 
-function evaluatePlasmacytoma(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): void {
+function evaluatePlasmacytoma(criteria: ResolvedCriteria, levels: Levels, input: JudgedInput): void {
   const plasmacytoma = input.plasmacytoma;
   const reference = (input.baseline.plasmacytomaSpd as DatedValue).value;
   if (plasmacytoma === null) {
@@ -391,7 +506,7 @@ function evaluatePlasmacytoma(criteria: ResolvedCriteria, levels: Levels, input:
   }
   const { value, date } = plasmacytoma;
   if (value === 0) {
-    levels.reasons.push({
+    levels.reasons?.push({
       kind: 'change',
       name: 'plasmacytoma SPD',
       unit: 'cm2',
@@ -412,7 +527,7 @@ function evaluatePlasmacytoma(criteria: ResolvedCriteria, levels: Levels, input:
   const percent = ((reference - value) / reference) * 100;
   if (first.rank === rankVeryGoodPartial && isAtLeast(percent, first.percent)) {
     // IMWG: a ≥ 50 % smaller plasmacytoma meets the PR requirement and does not limit VGPR (§1.2).
-    levels.checks.push({
+    levels.checks?.push({
       quantity: 'plasmacytoma SPD reduction from baseline',
       value: percent,
       unit: '%',
@@ -420,7 +535,7 @@ function evaluatePlasmacytoma(criteria: ResolvedCriteria, levels: Levels, input:
       threshold: 50,
       isMet: true,
     });
-    levels.reasons.push({
+    levels.reasons?.push({
       kind: 'change',
       name: 'plasmacytoma SPD',
       unit: 'cm2',
@@ -457,16 +572,16 @@ function evaluatePclMarrow(levels: Levels, marrow: DatedValue | null): void {
   }
   const quantity = 'bone marrow plasma cells';
   const below5 = isBelow(marrow.value, 5);
-  levels.checks.push({ quantity, value: marrow.value, unit: '%', comparator: '<', threshold: 5, isMet: below5 });
+  levels.checks?.push({ quantity, value: marrow.value, unit: '%', comparator: '<', threshold: 5, isMet: below5 });
   const reason = { kind: 'level', name: quantity, value: marrow.value, unit: '%', date: marrow.date } as const;
   if (below5) {
-    levels.reasons.push({ ...reason, note: '< 5%' });
+    levels.reasons?.push({ ...reason, note: '< 5%' });
     return;
   }
   levels.isCompleteCandidate = false;
   const atMost25 = marrow.value <= 25;
-  levels.checks.push({ quantity, value: marrow.value, unit: '%', comparator: '<=', threshold: 25, isMet: atMost25 });
-  levels.reasons.push({
+  levels.checks?.push({ quantity, value: marrow.value, unit: '%', comparator: '<=', threshold: 25, isMet: atMost25 });
+  levels.reasons?.push({
     ...reason,
     note: atMost25 ? 'PR level (5–25%; VGPR needs < 5%)' : 'SD level (PR needs ≤ 25%)',
   });
@@ -481,14 +596,14 @@ function evaluatePclBlood(levels: Levels, value: number): void {
   }
   const name = 'blood plasma cells';
   if (value === 0) {
-    levels.reasons.push({ kind: 'level', name, value, unit: '%', date: null, note: 'negative by morphology' });
+    levels.reasons?.push({ kind: 'level', name, value, unit: '%', date: null, note: 'negative by morphology' });
     return;
   }
   levels.isCompleteCandidate = false;
   const atMost5 = value <= 5;
-  levels.checks.push({ quantity: name, value, unit: '%', comparator: '<=', threshold: 5, isMet: atMost5 });
+  levels.checks?.push({ quantity: name, value, unit: '%', comparator: '<=', threshold: 5, isMet: atMost5 });
   const note = atMost5 ? 'PR level (1–5%; VGPR and CR need 0%)' : 'SD level (PR needs ≤ 5%)';
-  levels.reasons.push({ kind: 'level', name, value, unit: '%', date: null, note });
+  levels.reasons?.push({ kind: 'level', name, value, unit: '%', date: null, note });
   cap(levels, atMost5 ? rankPartial : rankStable);
 }
 
@@ -504,20 +619,33 @@ function flcRatioNormalAt(values: TimepointValues): boolean | null {
 }
 
 /** CR requirements (§1.2, §3, §5.1); returns whether all hold and records the reasons. */
-function checkCompleteResponse(criteria: ResolvedCriteria, levels: Levels, input: TimepointInput): boolean {
+function checkCompleteResponse(criteria: ResolvedCriteria, levels: Levels, input: JudgedInput): boolean {
   const { values, measurable } = input;
-  const met: (string | LevelReason)[] = [];
-  const failed: (string | LevelReason)[] = [];
-  (values.serumImmunofixation === negative ? met : failed).push(immunofixationText.serum[values.serumImmunofixation]);
-  (values.urineImmunofixation === negative ? met : failed).push(immunofixationText.urine[values.urineImmunofixation]);
+  // The items are listed only when recording; the count of failures decides either way.
+  const isRecording = levels.reasons !== null;
+  const met: (string | LevelReason)[] | null = isRecording ? [] : null;
+  const failed: (string | LevelReason)[] | null = isRecording ? [] : null;
+  let failures = 0;
+  if (values.serumImmunofixation === negative) met?.push(immunofixationText.serum[values.serumImmunofixation]);
+  else {
+    failures += 1;
+    failed?.push(immunofixationText.serum[values.serumImmunofixation]);
+  }
+  if (values.urineImmunofixation === negative) met?.push(immunofixationText.urine[values.urineImmunofixation]);
+  else {
+    failures += 1;
+    failed?.push(immunofixationText.urine[values.urineImmunofixation]);
+  }
   const marrow = input.marrow;
   if (marrow === null) {
-    failed.push('no bone marrow result');
+    failures += 1;
+    failed?.push('no bone marrow result');
   } else {
     const below5 = isBelow(marrow.value, 5);
     const quantity = 'bone marrow plasma cells';
-    levels.checks.push({ quantity, value: marrow.value, unit: '%', comparator: '<', threshold: 5, isMet: below5 });
-    (below5 ? met : failed).push({
+    levels.checks?.push({ quantity, value: marrow.value, unit: '%', comparator: '<', threshold: 5, isMet: below5 });
+    if (!below5) failures += 1;
+    (below5 ? met : failed)?.push({
       kind: 'level',
       name: quantity,
       value: marrow.value,
@@ -530,28 +658,29 @@ function checkCompleteResponse(criteria: ResolvedCriteria, levels: Levels, input
     measurable.flc && (criteria.hasFlcOnlyClauses || criteria.definition.criteria === 'imwg2013-pcl');
   if (needsNormalRatio) {
     const isNormal = flcRatioNormalAt(values);
-    if (isNormal === null) failed.push('FLC ratio not measured (FLC-only disease)');
+    if (isNormal !== true) failures += 1;
+    if (isNormal === null) failed?.push('FLC ratio not measured (FLC-only disease)');
     else
-      (isNormal ? met : failed).push(
+      (isNormal ? met : failed)?.push(
         isNormal ? 'FLC ratio normal (FLC-only disease)' : 'FLC ratio abnormal (FLC-only disease)',
       );
   }
-  const isMet = failed.length === 0;
-  levels.reasons.push({ kind: 'complete', isMet, items: isMet ? met : failed });
+  const isMet = failures === 0;
+  if (met !== null && failed !== null) levels.reasons?.push({ kind: 'complete', isMet, items: isMet ? met : failed });
   return isMet;
 }
 
 function checkStringent(criteria: ResolvedCriteria, levels: Levels, values: TimepointValues): number {
   if (criteria.settings.stringentCompleteResponse === 'requires-clonality-data') {
-    levels.reasons.push(stringentNotes.notAssessable);
+    levels.reasons?.push(stringentNotes.notAssessable);
     return rankComplete;
   }
   const isNormal = flcRatioNormalAt(values);
   if (isNormal === true) {
-    levels.reasons.push(stringentNotes.met);
+    levels.reasons?.push(stringentNotes.met);
     return rankStringentComplete;
   }
-  levels.reasons.push(isNormal === null ? stringentNotes.notMeasured : stringentNotes.abnormal);
+  levels.reasons?.push(isNormal === null ? stringentNotes.notMeasured : stringentNotes.abnormal);
   return rankComplete;
 }
 
@@ -585,18 +714,7 @@ const noMeasurableDisease: readonly TimepointReason[] = [
 export function evaluateTimepoint(criteria: ResolvedCriteria, input: TimepointInput): TimepointEvaluation {
   const { values, measurable } = input;
   const progression = assessProgression(criteria, { values, measurable, nadirs: input.nadirs });
-  if (progression.length > 0) {
-    const checks: ThresholdCheck[] = [];
-    for (const finding of progression) {
-      for (const check of finding.checks) checks.push(check);
-    }
-    return new TimepointEvaluation(rankProgressive, {
-      progression,
-      reasons: [{ kind: 'progression', findings: progression }],
-      checks,
-    });
-  }
-  const definition = criteria.definition;
+  if (progression.length > 0) return new TimepointEvaluation(rankProgressive, { progression });
   const hasSerum = !Number.isNaN(values.serumMProtein);
   const hasUrine = !Number.isNaN(values.urineMProtein);
   const hasFlc = !Number.isNaN(values.flcKappa) && !Number.isNaN(values.flcLambda);
@@ -620,13 +738,31 @@ export function evaluateTimepoint(criteria: ResolvedCriteria, input: TimepointIn
       checks: noChecks,
     });
   }
-  const levels: Levels = {
-    rank: rankVeryGoodPartial,
-    isCompleteCandidate: true,
-    reasons: [],
-    missing: null,
-    checks: [],
-  };
+  // Rank only; the reasons and checks are recorded by judging again when first read.
+  quietLevels.rank = rankVeryGoodPartial;
+  quietLevels.isCompleteCandidate = true;
+  quietLevels.missing = null;
+  const rank = judgeLevels(criteria, quietLevels, input);
+  return new TimepointEvaluation(rank, {
+    criteria,
+    values,
+    baseline: input.baseline,
+    measurable,
+    marrow: input.marrow,
+    plasmacytoma: input.plasmacytoma,
+  });
+}
+
+/**
+ * The caps of every applicable parameter and the CR/sCR requirements at an evaluable, non-PD
+ * assessment; records reasons and checks in `levels` when it has lists for them. Reads no nadir.
+ */
+function judgeLevels(criteria: ResolvedCriteria, levels: Levels, input: JudgedInput): number {
+  const { values, measurable } = input;
+  const definition = criteria.definition;
+  const hasSerum = !Number.isNaN(values.serumMProtein);
+  const hasUrine = !Number.isNaN(values.urineMProtein);
+  const hasFlc = !Number.isNaN(values.flcKappa) && !Number.isNaN(values.flcLambda);
   if (measurable.serum) {
     if (hasSerum) evaluateSerum(criteria, levels, input);
     else markMissing(levels, 'serum M-protein (measurable at baseline)');
@@ -650,16 +786,12 @@ export function evaluateTimepoint(criteria: ResolvedCriteria, input: TimepointIn
     evaluatePclMarrow(levels, input.marrow);
     evaluatePclBlood(levels, values.bloodPlasmaCells);
   }
-  if (levels.missing !== null) levels.reasons.push({ kind: 'missing', items: levels.missing });
+  if (levels.missing !== null) levels.reasons?.push({ kind: 'missing', items: levels.missing });
   let rank = levels.rank;
   if (!definition.hasVeryGoodPartialResponse && rank === rankVeryGoodPartial) rank = rankPartial;
   if (levels.isCompleteCandidate && checkCompleteResponse(criteria, levels, input)) {
     rank = rankComplete;
     if (definition.hasStringentCompleteResponse) rank = checkStringent(criteria, levels, values);
   }
-  return new TimepointEvaluation(rank, {
-    progression: noFindings,
-    reasons: levels.reasons,
-    checks: levels.checks,
-  });
+  return rank;
 }

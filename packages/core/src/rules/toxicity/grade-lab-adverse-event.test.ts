@@ -476,3 +476,42 @@ describe('CTCAE term tables (§4.1)', () => {
     );
   });
 });
+
+describe('gradeLabAdverseEvent deferred explanations (§4)', () => {
+  it('writes the missing-limit message and the explanation on first read and in JSON when the LLN is missing (§4)', () => {
+    const result = gradeLabAdverseEvent('platelet-count-decreased', { value: 160 }, { version: 'v5' });
+    const serialised = JSON.parse(JSON.stringify(result)) as {
+      reason: { kind: string; limit: string; message: string };
+      explanation: { text: string; checks: unknown[] };
+    };
+    expect(serialised.reason).toEqual({
+      kind: 'missing-reference-limit',
+      limit: 'lln',
+      message: result.kind === 'not-gradable' ? result.reason.message : '',
+    });
+    expect(serialised.reason.message).toContain('the LLN is needed to grade Platelet count decreased');
+    expect(serialised.explanation.text).toBe(result.explanation.text);
+    expect(serialised.explanation.checks).toHaveLength(3);
+  });
+
+  it('writes the same explanation for a graded value read late as read at once when the band is met (§4.1)', () => {
+    const late = gradeLabAdverseEvent(
+      'platelet-count-decreased',
+      { value: 40, date: toCalendarDate('2006-01-02') },
+      { version: 'v5' },
+    );
+    const early = gradeLabAdverseEvent(
+      'platelet-count-decreased',
+      { value: 40, date: toCalendarDate('2006-01-02') },
+      { version: 'v5' },
+    );
+    const text = early.explanation.text;
+    expect(late.grade).toBe(3);
+    expect(late.explanation.checks.map((check) => [check.threshold, check.isMet])).toEqual([
+      [25, false],
+      [50, true],
+    ]);
+    expect(late.explanation.text).toBe(text);
+    expect(text).toContain('grade 3 on 2006-01-02');
+  });
+});

@@ -92,32 +92,119 @@ export const thresholdRelativeTolerance = 1e-9;
 
 type ConditionOutcome = 'met' | 'not-met' | 'missing-uln' | 'missing-lln';
 
+/** What a grading call was given, kept so that its explanation can be written when first read. */
+interface GradingCall {
+  readonly termId: LabAdverseEventTermId;
+  readonly input: LabAdverseEventInput;
+  readonly options: LabAdverseEventOptions;
+}
+
+/** Grades again with recording on: the same inputs give the same grade, now with checks and text. */
+function recordGrading(call: GradingCall): LabAdverseEventGrade {
+  return grade(call.termId, call.input, { options: call.options, isRecording: true });
+}
+
+/**
+ * The explanation of a grade, written on first read (checks, then text): grading a cohort's
+ * laboratory values costs less than writing their explanations, and most are never read.
+ * `toJSON` writes everything; spreading copies only the rule id and version.
+ */
+class DeferredLabExplanation implements Explanation {
+  readonly ruleId: string;
+  readonly ruleVersion: string;
+  readonly #call: GradingCall;
+  #recorded: Explanation | null = null;
+
+  constructor(rule: { readonly id: string; readonly version: string }, call: GradingCall) {
+    this.ruleId = rule.id;
+    this.ruleVersion = rule.version;
+    this.#call = call;
+  }
+
+  get checks(): readonly ThresholdCheck[] {
+    return this.#explanation().checks;
+  }
+
+  get text(): string {
+    return this.#explanation().text;
+  }
+
+  toJSON(): Explanation {
+    return { ruleId: this.ruleId, ruleVersion: this.ruleVersion, checks: this.checks, text: this.text };
+  }
+
+  #explanation(): Explanation {
+    this.#recorded ??= recordGrading(this.#call).explanation;
+    return this.#recorded;
+  }
+}
+
+/** A missing ULN or LLN, its message written on first read (see `DeferredLabExplanation`). */
+class MissingLimitReason {
+  readonly kind = 'missing-reference-limit';
+  readonly limit: 'uln' | 'lln';
+  readonly #call: GradingCall;
+  #message: string | null = null;
+
+  constructor(limit: 'uln' | 'lln', call: GradingCall) {
+    this.limit = limit;
+    this.#call = call;
+  }
+
+  get message(): string {
+    if (this.#message === null) {
+      const recorded = recordGrading(this.#call);
+      this.#message = recorded.kind === 'not-gradable' ? recorded.reason.message : '';
+    }
+    return this.#message;
+  }
+
+  toJSON(): { kind: 'missing-reference-limit'; limit: 'uln' | 'lln'; message: string } {
+    return { kind: this.kind, limit: this.limit, message: this.message };
+  }
+}
+
 /** Grades `input.value` against `termId` in `options.version`. */
 export function gradeLabAdverseEvent(
   termId: LabAdverseEventTermId,
   input: LabAdverseEventInput,
   options: LabAdverseEventOptions,
 ): LabAdverseEventGrade {
+  return grade(termId, input, { options, isRecording: false });
+}
+
+/**
+ * Grades; with `isRecording` it also writes the checks, the notes and the text, otherwise the
+ * explanation (and a missing-limit message) is deferred to a recording run on first read.
+ */
+function grade(
+  termId: LabAdverseEventTermId,
+  input: LabAdverseEventInput,
+  how: { readonly options: LabAdverseEventOptions; readonly isRecording: boolean },
+): LabAdverseEventGrade {
+  const { options, isRecording } = how;
   const term = labAdverseEventTerms[termId];
   const table = term[options.version];
   const settings = options.settings ?? defaultCtcaeGradingSettings;
   checkInput(input, table);
-  const notes: string[] = [];
+  const notes: string[] | null = isRecording ? [] : null;
   const context: GradingContext = {
     termId,
     table,
     input,
     value: input.value,
     quantity: table.quantity,
-    checks: [],
-    parts: [],
+    checks: isRecording ? [] : null,
+    parts: isRecording ? [] : null,
+    options,
+    isRecording,
   };
 
   if (term.test === 'calcium') {
     if (input.albuminGPerDl !== undefined) {
       const reference = settings.calciumReferenceAlbuminGPerDl;
       context.value = correctCalciumForAlbumin(input.value, input.albuminGPerDl, reference);
-      notes.push(
+      notes?.push(
         `corrected calcium = ${format(input.value)} + 0.8 × (${format(reference)} − albumin ${format(input.albuminGPerDl)} g/dL) = ${format(context.value)} mg/dL`,
       );
     } else if (settings.calciumWithoutAlbumin === 'not-gradable') {
@@ -125,14 +212,14 @@ export function gradeLabAdverseEvent(
       return notGradable({ kind: 'albumin-missing', message }, context);
     } else {
       context.quantity = 'calcium';
-      notes.push('no albumin given: calcium graded as reported, not corrected (setting calciumWithoutAlbumin)');
+      notes?.push('no albumin given: calcium graded as reported, not corrected (setting calciumWithoutAlbumin)');
     }
   }
   const usesBaseline = baselineTables.has(table);
   if (input.baseline !== undefined && !usesBaseline) {
-    notes.push(`baseline not used: ${ctcaeVersionLabels[table.version]} ${table.term} has no baseline criterion`);
+    notes?.push(`baseline not used: ${ctcaeVersionLabels[table.version]} ${table.term} has no baseline criterion`);
   } else if (input.baseline === undefined && usesBaseline) {
-    notes.push('no baseline given: the × baseline criteria were not applied');
+    notes?.push('no baseline given: the × baseline criteria were not applied');
   }
 
   let valueGrade: CtcaeGrade = 0;
@@ -141,6 +228,7 @@ export function gradeLabAdverseEvent(
     const outcome = evaluateBand(band, context);
     if (outcome === 'missing-uln' || outcome === 'missing-lln') {
       const limit = outcome === 'missing-uln' ? 'uln' : 'lln';
+      if (!context.isRecording) return notGradable(new MissingLimitReason(limit, context), context);
       const message = `the ${limit.toUpperCase()} is needed to grade ${table.term}: ${context.quantity} ${format(context.value)} ${table.unit} meets no higher grade, and grade ${band.grade} is "${band.text}"`;
       return notGradable({ kind: 'missing-reference-limit', limit, message }, context);
     }
@@ -150,14 +238,14 @@ export function gradeLabAdverseEvent(
       if (input.clinicalGrade !== undefined) continue;
       const policy = settings.unstatedClinicalDescriptor;
       if (policy === 'assume-absent') {
-        notes.push(`grade ${band.grade} ("${band.text}") not given: clinical descriptor not stated, assumed absent`);
+        notes?.push(`grade ${band.grade} ("${band.text}") not given: clinical descriptor not stated, assumed absent`);
         continue;
       }
       if (policy === 'not-gradable') {
         const message = `grade ${band.grade} of ${table.term} ("${band.text}") needs a clinical descriptor that was not stated (setting unstatedClinicalDescriptor)`;
         return notGradable({ kind: 'clinical-descriptor-unstated', grade: band.grade, message }, context);
       }
-      notes.push(
+      notes?.push(
         'clinical descriptor not stated: assumed present, the worst case (setting unstatedClinicalDescriptor)',
       );
     }
@@ -166,23 +254,21 @@ export function gradeLabAdverseEvent(
     break;
   }
 
-  let grade: CtcaeGrade = valueGrade;
+  let gradeGiven: CtcaeGrade = valueGrade;
   let bandText = matched?.text ?? null;
   const stated = input.clinicalGrade;
   if (stated !== undefined) {
     if (valueGrade === 0) {
-      notes.push(`stated clinical grade ${stated} not applied: the value is not abnormal`);
+      notes?.push(`stated clinical grade ${stated} not applied: the value is not abnormal`);
     } else if (stated > valueGrade) {
-      grade = stated;
+      gradeGiven = stated;
       bandText = textOfGrade(table, stated);
-      notes.push(`grade ${stated} from the stated clinical grade (value alone: grade ${valueGrade})`);
+      notes?.push(`grade ${stated} from the stated clinical grade (value alone: grade ${valueGrade})`);
     } else {
-      notes.push(`stated clinical grade ${stated} does not exceed the value's grade ${valueGrade}`);
+      notes?.push(`stated clinical grade ${stated} does not exceed the value's grade ${valueGrade}`);
     }
   }
 
-  const what = bandText === null ? 'no grade band met' : `"${bandText}"`;
-  const text = `${heading(context)} grade ${grade}${when(input)}: ${context.quantity} ${format(context.value)} ${table.unit}, ${what} (${context.parts.join('; ')})${suffix(notes)}.`;
   // Fields spelled out, not spread from a shared object: spreading costs an order of magnitude in throughput.
   return {
     termId,
@@ -190,15 +276,31 @@ export function gradeLabAdverseEvent(
     version: table.version,
     unit: table.unit,
     kind: 'graded',
-    grade,
+    grade: gradeGiven,
     band: bandText,
     gradedValue: context.value,
-    explanation: { ruleId: table.rule.id, ruleVersion: table.rule.version, checks: context.checks, text },
+    explanation: !context.isRecording
+      ? new DeferredLabExplanation(table.rule, context)
+      : {
+          ruleId: table.rule.id,
+          ruleVersion: table.rule.version,
+          checks: recorded(context.checks),
+          text: `${heading(context)} grade ${gradeGiven}${when(input)}: ${context.quantity} ${format(context.value)} ${table.unit}, ${bandText === null ? 'no grade band met' : `"${bandText}"`} (${recorded(context.parts).join('; ')})${suffix(recorded(notes))}.`,
+        },
   };
 }
 
-/** What one grading call works on; one object per call, so the helpers take a single argument. */
-interface GradingContext {
+/** A list kept while recording (the explanation is written only then). */
+function recorded<TItem>(list: TItem[] | null): TItem[] {
+  if (list === null) throw new RangeError('grading explanation is written only while recording');
+  return list;
+}
+
+/**
+ * What one grading call works on; one object per call, so the helpers take a single argument. It is
+ * also the call a deferred explanation records again (its fields are final once grading returns).
+ */
+interface GradingContext extends GradingCall {
   readonly termId: LabAdverseEventTermId;
   readonly table: CtcaeLabTable;
   readonly input: LabAdverseEventInput;
@@ -206,8 +308,11 @@ interface GradingContext {
   value: number;
   /** What the value is called in explanations ("calcium" when it was not corrected). */
   quantity: string;
-  readonly checks: ThresholdCheck[];
-  readonly parts: string[];
+  /** Null unless recording. */
+  readonly checks: ThresholdCheck[] | null;
+  readonly parts: string[] | null;
+  /** Whether checks, parts and notes are written now (else on first read of the explanation). */
+  readonly isRecording: boolean;
 }
 
 function evaluateBand(band: CtcaeGradeBand, context: GradingContext): ConditionOutcome {
@@ -222,6 +327,8 @@ function evaluateBand(band: CtcaeGradeBand, context: GradingContext): ConditionO
     }
     const threshold = condition.multiple * reference;
     const isMet = isBeyond(value, threshold, table.direction);
+    if (isMet) outcome = 'met';
+    if (checks === null || parts === null) continue;
     const comparator = table.direction === 'low' ? '<' : '>';
     const label = describeReference(condition, threshold);
     checks.push({
@@ -233,7 +340,6 @@ function evaluateBand(band: CtcaeGradeBand, context: GradingContext): ConditionO
       isMet,
     });
     parts.push(`${comparator} ${label}: ${isMet ? 'met' : 'not met'}`);
-    if (isMet) outcome = 'met';
   }
   return outcome;
 }
@@ -309,8 +415,7 @@ function checkPositive(name: string, limit: number | undefined): void {
 }
 
 function notGradable(reason: LabGradeNotGradableReason, context: GradingContext): LabAdverseEventGrade {
-  const { table, input, checks, parts } = context;
-  const evaluated = parts.length === 0 ? '' : ` (${parts.join('; ')})`;
+  const { table, input } = context;
   return {
     termId: context.termId,
     term: table.term,
@@ -320,13 +425,19 @@ function notGradable(reason: LabGradeNotGradableReason, context: GradingContext)
     grade: null,
     reason,
     gradedValue: context.value,
-    explanation: {
-      ruleId: table.rule.id,
-      ruleVersion: table.rule.version,
-      checks,
-      text: `${heading(context)} not gradable${when(input)}: ${reason.message}${evaluated}.`,
-    },
+    explanation: !context.isRecording
+      ? new DeferredLabExplanation(table.rule, context)
+      : {
+          ruleId: table.rule.id,
+          ruleVersion: table.rule.version,
+          checks: recorded(context.checks),
+          text: `${heading(context)} not gradable${when(input)}: ${reason.message}${describeParts(recorded(context.parts))}.`,
+        },
   };
+}
+
+function describeParts(parts: readonly string[]): string {
+  return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }
 
 function suffix(notes: readonly string[]): string {

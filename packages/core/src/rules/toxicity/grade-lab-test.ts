@@ -22,9 +22,9 @@ export function gradeLabTest(
   if (termIds === undefined) {
     throw new RangeError(`${test} has no CTCAE laboratory term (graded tests: ${gradableLabTests.join(', ')})`);
   }
+  if (termIds.length === 1) return gradeLabAdverseEvent(termIds[0] as (typeof termIds)[number], input, options);
   const results = termIds.map((termId) => gradeLabAdverseEvent(termId, input, options));
   const first = results[0] as LabAdverseEventGrade;
-  if (results.length === 1) return first;
   const abnormal = results.find((result) => result.grade !== null && result.grade > 0);
   if (abnormal !== undefined) return abnormal;
   const undecided = results.find((result) => result.kind === 'not-gradable');
@@ -40,8 +40,10 @@ export function gradeLabTest(
     band: first.band,
     gradedValue: first.gradedValue,
     unit: first.unit,
+    // Fields spelled out: the explanations are written on first read, which a spread would skip.
     explanation: {
-      ...first.explanation,
+      ruleId: first.explanation.ruleId,
+      ruleVersion: first.explanation.ruleVersion,
       checks: results.flatMap((result) => result.explanation.checks),
       text: results.map((result) => result.explanation.text).join(' '),
     },
