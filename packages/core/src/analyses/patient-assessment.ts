@@ -27,9 +27,18 @@ import {
   type CtcaeGradingSettings,
   type CtcaeVersion,
   defaultCtcaeGradingSettings,
+  deferredLabExplanation,
   gradeLabTest,
-  isGradableLabTest,
+  type LabAdverseEventInput,
+  type LabAdverseEventOptions,
+  type LabAdverseEventTermId,
   type LabGradeNotGradableReason,
+  labAdverseEventTerms,
+  labTestAdverseEventTerms,
+  quickGradeLabTest,
+  quickLabTestUndecided,
+  quickTermGrade,
+  quickTermIndex,
 } from '../rules/toxicity/index.ts';
 
 export interface PatientAssessmentInput {
@@ -166,7 +175,7 @@ export function assessPatient(
   const { toxicities, ungradable } = gradeLabValues(input, {
     version: options.ctcaeVersion ?? 'v3',
     settings: options.ctcae ?? defaultCtcaeGradingSettings,
-    referenceRanges: options.referenceRanges ?? {},
+    referenceRanges: options.referenceRanges ?? noReferenceRanges,
     windowDays,
   });
   return {
@@ -246,6 +255,94 @@ class DeferredUngradableValue implements UngradableLabValue {
   }
 }
 
+/**
+ * The grading functions and tables, read once: an imported binding read in the per-value loop costs a
+ * getter call per read where modules are loaded as CommonJS (tsx, the benchmark), through each index.
+ */
+const termsOfTest = labTestAdverseEventTerms;
+const termsById = labAdverseEventTerms;
+const quickGrade = quickGradeLabTest;
+const undecided = quickLabTestUndecided;
+const gradeOf = quickTermGrade;
+const termIndexOf = quickTermIndex;
+const explainLater = deferredLabExplanation;
+
+/** The default: no reference ranges (looked up per value only when some were given). */
+const noReferenceRanges: Readonly<Partial<Record<QuantitativeLabTest, ReferenceRange>>> = {};
+
+/**
+ * An ungradable value of the quick path: one object, its reason written on first read by grading the
+ * value again with `gradeLabTest` (which reports the same term as the quick path). `toJSON` writes it.
+ */
+class QuickUngradableValue implements UngradableLabValue {
+  readonly test: QuantitativeLabTest;
+  readonly date: CalendarDate;
+  // The grading input's fields, not the object: the caller reuses its input object.
+  readonly #value: number;
+  readonly #uln: number | undefined;
+  readonly #lln: number | undefined;
+  readonly #baseline: number | undefined;
+  readonly #albumin: number | undefined;
+  readonly #options: LabAdverseEventOptions;
+  #reason: string | null = null;
+
+  constructor(
+    lab: { readonly test: QuantitativeLabTest; readonly date: CalendarDate },
+    input: LabAdverseEventInput,
+    options: LabAdverseEventOptions,
+  ) {
+    this.test = lab.test;
+    this.date = lab.date;
+    this.#value = input.value;
+    this.#uln = input.uln;
+    this.#lln = input.lln;
+    this.#baseline = input.baseline;
+    this.#albumin = input.albuminGPerDl;
+    this.#options = options;
+  }
+
+  get reason(): string {
+    if (this.#reason === null) {
+      const input = {
+        value: this.#value,
+        uln: this.#uln,
+        lln: this.#lln,
+        baseline: this.#baseline,
+        albuminGPerDl: this.#albumin,
+        date: this.date,
+      };
+      const graded = gradeLabTest(this.test, input, this.#options);
+      this.#reason = graded.kind === 'not-gradable' ? graded.reason.message : '';
+    }
+    return this.#reason;
+  }
+
+  toJSON(): UngradableLabValue {
+    return { test: this.test, date: this.date, reason: this.reason };
+  }
+}
+
+/** The grading input of one value; the grading loop reuses one and copies it where a result keeps it. */
+interface GradingInput {
+  value: number;
+  uln: number | undefined;
+  lln: number | undefined;
+  baseline: number | undefined;
+  albuminGPerDl: number | undefined;
+  date: CalendarDate | undefined;
+}
+
+function copyOf(input: GradingInput): LabAdverseEventInput {
+  return {
+    value: input.value,
+    uln: input.uln,
+    lln: input.lln,
+    baseline: input.baseline,
+    albuminGPerDl: input.albuminGPerDl,
+    date: input.date,
+  };
+}
+
 interface GradingContext {
   readonly version: CtcaeVersion;
   readonly settings: CtcaeGradingSettings;
@@ -280,21 +377,57 @@ function gradeLabValues(
   creatinineUln.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const toxicities: LabToxicity[] = [];
   const ungradable: UngradableLabValue[] = [];
+  const options = { version: context.version, settings: context.settings };
+  const ranges = context.referenceRanges;
+  const hasRanges = ranges !== noReferenceRanges;
+  const scratch: GradingInput = {
+    value: 0,
+    uln: undefined,
+    lln: undefined,
+    baseline: undefined,
+    albuminGPerDl: undefined,
+    date: undefined,
+  };
   for (const lab of input.labs) {
     if (!('value' in lab) || lab.date < indexDate || (nextStart !== null && lab.date >= nextStart)) continue;
-    if (!isGradableLabTest(lab.test)) continue;
-    const range = context.referenceRanges[lab.test];
+    const termIds = termsOfTest[lab.test];
+    if (termIds === undefined) continue;
+    const range = hasRanges ? ranges[lab.test] : undefined;
     let uln = range?.uln;
     if (lab.test === 'creatinine') {
       for (const entry of creatinineUln) if (entry.date <= lab.date) uln = entry.value;
     }
-    const albumin = lab.test === 'calcium' ? albuminByDate?.get(lab.date) : undefined;
+    const albumin = lab.test === 'calcium' && albuminByDate !== null ? albuminByDate.get(lab.date) : undefined;
     const baseline = lab.test === 'creatinine' && baselineCreatinine !== null ? baselineCreatinine.value : undefined;
-    const graded = gradeLabTest(
-      lab.test,
-      { value: lab.value, uln, lln: range?.lln, baseline, albuminGPerDl: albumin, date: lab.date },
-      { version: context.version, settings: context.settings },
-    );
+    // Quick path: the grade number from one reused input object; result objects (and a copy of the
+    // input for a deferred explanation) only for what is reported.
+    scratch.value = lab.value;
+    scratch.uln = uln;
+    scratch.lln = range?.lln;
+    scratch.baseline = baseline;
+    scratch.albuminGPerDl = albumin;
+    scratch.date = lab.date;
+    const quick = quickGrade(lab.test, scratch, options);
+    if (quick !== undecided) {
+      const grade = gradeOf(quick);
+      if (grade === 0) continue;
+      const termId = termIds[termIndexOf(quick)] as LabAdverseEventTermId;
+      if (grade > 0) {
+        const table = termsById[termId][context.version];
+        toxicities.push({
+          test: lab.test,
+          date: lab.date,
+          term: table.term,
+          grade: grade as CtcaeGrade,
+          version: table.version,
+          explanation: explainLater(termId, copyOf(scratch), options),
+        });
+      } else {
+        ungradable.push(new QuickUngradableValue(lab, scratch, options));
+      }
+      continue;
+    }
+    const graded = gradeLabTest(lab.test, copyOf(scratch), options);
     if (graded.kind === 'not-gradable') {
       ungradable.push(new DeferredUngradableValue(lab.test, lab.date, graded.reason));
     } else if (graded.grade > 0) {
@@ -308,7 +441,8 @@ function gradeLabValues(
       });
     }
   }
-  toxicities.sort(byDateThenTest);
+  // Laboratory rows usually arrive in date order: sort (stable, so the same order) only when they did not.
+  if (!isSorted(toxicities)) toxicities.sort(byDateThenTest);
   return { toxicities, ungradable };
 }
 
@@ -327,6 +461,13 @@ function compareTests(left: string, right: string): number {
     orders.set(right, order);
   }
   return order;
+}
+
+function isSorted(toxicities: readonly LabToxicity[]): boolean {
+  for (let index = 1; index < toxicities.length; index += 1) {
+    if (byDateThenTest(toxicities[index - 1] as LabToxicity, toxicities[index] as LabToxicity) > 0) return false;
+  }
+  return true;
 }
 
 function byDateThenTest(left: LabToxicity, right: LabToxicity): number {

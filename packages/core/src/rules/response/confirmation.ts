@@ -18,7 +18,19 @@ import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { ResponseCategory } from '../../domain/response-category.ts';
 import type { RuleDefinition } from '../rule.ts';
 import type { ResponseSettings } from './response-settings.ts';
-import { categoryByRank, rankNotEvaluable, rankProgressive, rankStable } from './timepoint-evaluation.ts';
+import {
+  categoryByRank as importedCategoryByRank,
+  rankNotEvaluable as importedRankNotEvaluable,
+  rankProgressive as importedRankProgressive,
+  rankStable as importedRankStable,
+} from './timepoint-evaluation.ts';
+
+// Imported bindings read once: where modules load as CommonJS (tsx, the benchmark) every read of an
+// imported binding is a getter call, and these are read per assessment.
+const categoryByRank = importedCategoryByRank;
+const rankNotEvaluable = importedRankNotEvaluable;
+const rankProgressive = importedRankProgressive;
+const rankStable = importedRankStable;
 
 export const confirmationRule: RuleDefinition = {
   id: 'response-confirmation',

@@ -11,7 +11,11 @@ import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { LabMeasurement, TherapyLine } from '../../domain/laboratory.ts';
 import type { ResponseCategory } from '../../domain/response-category.ts';
 import type { Explanation, RuleDefinition } from '../rule.ts';
-import { type AssessmentValues, dayNumberOf, groupLabsByDate } from './assessment-values.ts';
+import {
+  type AssessmentValues,
+  dayNumberOf as importedDayNumberOf,
+  groupLabsByDate as importedGroupLabsByDate,
+} from './assessment-values.ts';
 import {
   type BaselineValues,
   bloodPlasmaCellsPerMicrolitre,
@@ -40,11 +44,21 @@ import {
   resolveCriteria,
   resolveResponseSettings,
 } from './response-settings.ts';
-import { evaluateTimepoint, type TimepointEvaluation, type TimepointInput } from './timepoint-evaluation.ts';
+import {
+  evaluateTimepoint as importedEvaluateTimepoint,
+  type TimepointEvaluation,
+  type TimepointInput,
+} from './timepoint-evaluation.ts';
 import { ebmt1998Criteria } from './timepoint-response-ebmt1998.ts';
 import { imwg2006Criteria } from './timepoint-response-imwg2006.ts';
 import { imwg2013PclCriteria } from './timepoint-response-imwg2013-pcl.ts';
 import { imwg2016Criteria } from './timepoint-response-imwg2016.ts';
+
+// Imported bindings read once: where modules load as CommonJS (tsx, the benchmark) every read of an
+// imported binding is a getter call, and these are read per assessment.
+const evaluateTimepoint = importedEvaluateTimepoint;
+const dayNumberOf = importedDayNumberOf;
+const groupLabsByDate = importedGroupLabsByDate;
 
 export const criteriaDefinitions: Readonly<Record<ResponseCriteria, CriteriaDefinition>> = {
   imwg2006: imwg2006Criteria,

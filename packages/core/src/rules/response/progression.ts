@@ -19,21 +19,32 @@
  * so the absolute minimum decides [IMPL]. It does not judge relapse from CR (§1.5), which is not PD.
  */
 import type { RuleDefinition, ThresholdCheck } from '../rule.ts';
-import { positive, type TimepointValues } from './assessment-values.ts';
+import { positive as importedPositive, type TimepointValues } from './assessment-values.ts';
 import { bloodPlasmaCellsPerMicrolitre, freeLightChainDifference } from './baseline-values.ts';
 import { correctCalciumForProgression, hypercalcaemiaMgPerDl } from './correct-calcium-for-progression.ts';
 import type { MeasurableDisease } from './measurable-disease.ts';
 import type { NadirTracker } from './nadir.ts';
 import {
-  comparatorSign,
-  compare,
-  formatNumber,
-  formatSignedChange,
-  formatSignedPercent,
-  isAtLeast,
-  isGreater,
+  comparatorSign as importedComparatorSign,
+  compare as importedCompare,
+  formatNumber as importedFormatNumber,
+  formatSignedChange as importedFormatSignedChange,
+  formatSignedPercent as importedFormatSignedPercent,
+  isAtLeast as importedIsAtLeast,
+  isGreater as importedIsGreater,
 } from './response-format.ts';
 import type { ResolvedCriteria } from './response-settings.ts';
+
+// Imported bindings read once: where modules load as CommonJS (tsx, the benchmark) every read of an
+// imported binding is a getter call, and these are read per assessment.
+const comparatorSign = importedComparatorSign;
+const compare = importedCompare;
+const formatNumber = importedFormatNumber;
+const formatSignedChange = importedFormatSignedChange;
+const formatSignedPercent = importedFormatSignedPercent;
+const isAtLeast = importedIsAtLeast;
+const isGreater = importedIsGreater;
+const positive = importedPositive;
 
 export const progressionRule: RuleDefinition = {
   id: 'response-progression',

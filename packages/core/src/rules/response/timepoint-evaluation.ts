@@ -13,13 +13,29 @@
  */
 import type { ResponseCategory } from '../../domain/response-category.ts';
 import type { ThresholdCheck } from '../rule.ts';
-import { negative, type TimepointValues } from './assessment-values.ts';
+import { negative as importedNegative, type TimepointValues } from './assessment-values.ts';
 import { type BaselineValues, type DatedValue, freeLightChainDifference, isFlcRatioNormal } from './baseline-values.ts';
 import type { MeasurableDisease } from './measurable-disease.ts';
-import { assessProgression, type ProgressionFinding, type ProgressionNadirs } from './progression.ts';
-import { compare, isAtLeast, isBelow } from './response-format.ts';
+import {
+  assessProgression as importedAssessProgression,
+  type ProgressionFinding,
+  type ProgressionNadirs,
+} from './progression.ts';
+import {
+  compare as importedCompare,
+  isAtLeast as importedIsAtLeast,
+  isBelow as importedIsBelow,
+} from './response-format.ts';
 import type { ResolvedCriteria } from './response-settings.ts';
 import { type Grade, type LevelReason, renderReasons, type TimepointReason } from './timepoint-explanation.ts';
+
+// Imported bindings read once: where modules load as CommonJS (tsx, the benchmark) every read of an
+// imported binding is a getter call, and these are read per assessment.
+const assessProgression = importedAssessProgression;
+const negative = importedNegative;
+const compare = importedCompare;
+const isAtLeast = importedIsAtLeast;
+const isBelow = importedIsBelow;
 
 /** Category ranks, best first, matching `responseCategories` in the domain. */
 export const rankStringentComplete = 0;

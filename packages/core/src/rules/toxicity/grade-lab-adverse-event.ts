@@ -93,14 +93,14 @@ export const thresholdRelativeTolerance = 1e-9;
 type ConditionOutcome = 'met' | 'not-met' | 'missing-uln' | 'missing-lln';
 
 /** What a grading call was given, kept so that its explanation can be written when first read. */
-interface GradingCall {
+export interface LabGradingCall {
   readonly termId: LabAdverseEventTermId;
   readonly input: LabAdverseEventInput;
   readonly options: LabAdverseEventOptions;
 }
 
 /** Grades again with recording on: the same inputs give the same grade, now with checks and text. */
-function recordGrading(call: GradingCall): LabAdverseEventGrade {
+function recordGrading(call: LabGradingCall): LabAdverseEventGrade {
   return grade(call.termId, call.input, { options: call.options, isRecording: true });
 }
 
@@ -112,13 +112,19 @@ function recordGrading(call: GradingCall): LabAdverseEventGrade {
 class DeferredLabExplanation implements Explanation {
   readonly ruleId: string;
   readonly ruleVersion: string;
-  readonly #call: GradingCall;
+  // The call's parts, not a call object: one object fewer per graded value of a cohort run.
+  readonly #termId: LabAdverseEventTermId;
+  readonly #input: LabAdverseEventInput;
+  readonly #options: LabAdverseEventOptions;
   #recorded: Explanation | null = null;
 
-  constructor(rule: { readonly id: string; readonly version: string }, call: GradingCall) {
+  constructor(termId: LabAdverseEventTermId, input: LabAdverseEventInput, options: LabAdverseEventOptions) {
+    const rule = labAdverseEventTerms[termId][options.version].rule;
     this.ruleId = rule.id;
     this.ruleVersion = rule.version;
-    this.#call = call;
+    this.#termId = termId;
+    this.#input = input;
+    this.#options = options;
   }
 
   get checks(): readonly ThresholdCheck[] {
@@ -134,7 +140,7 @@ class DeferredLabExplanation implements Explanation {
   }
 
   #explanation(): Explanation {
-    this.#recorded ??= recordGrading(this.#call).explanation;
+    this.#recorded ??= recordGrading({ termId: this.#termId, input: this.#input, options: this.#options }).explanation;
     return this.#recorded;
   }
 }
@@ -143,10 +149,10 @@ class DeferredLabExplanation implements Explanation {
 class MissingLimitReason {
   readonly kind = 'missing-reference-limit';
   readonly limit: 'uln' | 'lln';
-  readonly #call: GradingCall;
+  readonly #call: LabGradingCall;
   #message: string | null = null;
 
-  constructor(limit: 'uln' | 'lln', call: GradingCall) {
+  constructor(limit: 'uln' | 'lln', call: LabGradingCall) {
     this.limit = limit;
     this.#call = call;
   }
@@ -171,6 +177,87 @@ export function gradeLabAdverseEvent(
   options: LabAdverseEventOptions,
 ): LabAdverseEventGrade {
   return grade(termId, input, { options, isRecording: false });
+}
+
+/** Imported tables read once (each read is a getter call where modules load as CommonJS, e.g. tsx). */
+const termsById = labAdverseEventTerms;
+const defaultSettings = defaultCtcaeGradingSettings;
+
+/** `quickLabGrade`: not gradable for a missing ULN (as `gradeLabAdverseEvent` would say). */
+export const quickGradeMissingUln = -1;
+/** `quickLabGrade`: not gradable for a missing LLN. */
+export const quickGradeMissingLln = -3;
+/** `quickLabGrade`: the quick path does not decide this value; grade it with `gradeLabAdverseEvent`. */
+export const quickGradeUndecided = -2;
+
+/**
+ * The grade `gradeLabAdverseEvent` gives (0–4), computed without allocating anything, for the common
+ * case of a cohort run; `quickGradeMissingUln` / `quickGradeMissingLln` when it would be not gradable for a missing ULN / LLN;
+ * `quickGradeUndecided` for everything else (a stated clinical grade, an unstated clinical descriptor
+ * under `not-gradable`, calcium without albumin under `not-gradable`), which the caller grades with
+ * `gradeLabAdverseEvent`. Invalid input throws the same `RangeError` as `gradeLabAdverseEvent`. The
+ * result objects and explanations of a quick grade are made with `deferredLabExplanation` and
+ * `deferredMissingLimitReason`, which grade again on first read.
+ */
+export function quickLabGrade(
+  termId: LabAdverseEventTermId,
+  input: LabAdverseEventInput,
+  options: LabAdverseEventOptions,
+): number {
+  const term = termsById[termId];
+  const table = term[options.version];
+  checkInput(input, table);
+  if (input.clinicalGrade !== undefined) return quickGradeUndecided;
+  const settings = options.settings ?? defaultSettings;
+  let value = input.value;
+  if (term.test === 'calcium') {
+    if (input.albuminGPerDl !== undefined) {
+      value = correctCalciumForAlbumin(input.value, input.albuminGPerDl, settings.calciumReferenceAlbuminGPerDl);
+    } else if (settings.calciumWithoutAlbumin === 'not-gradable') {
+      return quickGradeUndecided;
+    }
+  }
+  const bands = table.bands;
+  for (let b = 0; b < bands.length; b += 1) {
+    const band = bands[b] as CtcaeGradeBand;
+    const conditions = band.conditions;
+    let isMet = false;
+    for (let c = 0; c < conditions.length; c += 1) {
+      const condition = conditions[c] as CtcaeBandCondition;
+      const reference = referenceValue(condition, input);
+      if (reference === undefined) {
+        if (condition.reference === 'uln' && !isMet) return quickGradeMissingUln;
+        if (condition.reference === 'lln' && !isMet) return quickGradeMissingLln;
+        continue;
+      }
+      if (isBeyond(value, condition.multiple * reference, table.direction)) isMet = true;
+    }
+    if (!isMet) continue;
+    if (band.needs === 'value-and-clinical-descriptor') {
+      const policy = settings.unstatedClinicalDescriptor;
+      if (policy === 'assume-absent') continue;
+      if (policy === 'not-gradable') return quickGradeUndecided;
+    }
+    return band.grade;
+  }
+  return 0;
+}
+
+/** The explanation of a quick grade of `termId`, written on first read (as `gradeLabAdverseEvent`'s). */
+export function deferredLabExplanation(
+  termId: LabAdverseEventTermId,
+  input: LabAdverseEventInput,
+  options: LabAdverseEventOptions,
+): Explanation {
+  return new DeferredLabExplanation(termId, input, options);
+}
+
+/**
+ * The reason of a quick grade `quickGradeMissingUln` or `quickGradeMissingLln` of `call`, its message
+ * written on first read (as `gradeLabAdverseEvent`'s reason).
+ */
+export function deferredMissingLimitReason(limit: 'uln' | 'lln', call: LabGradingCall): LabGradeNotGradableReason {
+  return new MissingLimitReason(limit, call);
 }
 
 /**
@@ -280,7 +367,7 @@ function grade(
     band: bandText,
     gradedValue: context.value,
     explanation: !context.isRecording
-      ? new DeferredLabExplanation(table.rule, context)
+      ? new DeferredLabExplanation(context.termId, context.input, context.options)
       : {
           ruleId: table.rule.id,
           ruleVersion: table.rule.version,
@@ -300,7 +387,7 @@ function recorded<TItem>(list: TItem[] | null): TItem[] {
  * What one grading call works on; one object per call, so the helpers take a single argument. It is
  * also the call a deferred explanation records again (its fields are final once grading returns).
  */
-interface GradingContext extends GradingCall {
+interface GradingContext extends LabGradingCall {
   readonly termId: LabAdverseEventTermId;
   readonly table: CtcaeLabTable;
   readonly input: LabAdverseEventInput;
@@ -426,7 +513,7 @@ function notGradable(reason: LabGradeNotGradableReason, context: GradingContext)
     reason,
     gradedValue: context.value,
     explanation: !context.isRecording
-      ? new DeferredLabExplanation(table.rule, context)
+      ? new DeferredLabExplanation(context.termId, context.input, context.options)
       : {
           ruleId: table.rule.id,
           ruleVersion: table.rule.version,

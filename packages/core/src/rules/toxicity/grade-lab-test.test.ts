@@ -1,5 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gradeLabTest } from './grade-lab-test.ts';
+import type { CalendarDate } from '../../domain/calendar-date.ts';
+import { type CtcaeGradingSettings, defaultCtcaeGradingSettings } from './ctcae-grading-settings.ts';
+import type { CtcaeVersion } from './ctcae-lab-table.ts';
+import { deferredLabExplanation, quickGradeMissingLln, quickGradeMissingUln } from './grade-lab-adverse-event.ts';
+import {
+  gradeLabTest,
+  quickGradeLabTest,
+  quickLabTestUndecided,
+  quickTermGrade,
+  quickTermIndex,
+} from './grade-lab-test.ts';
+import { gradableLabTests, labTestAdverseEventTerms } from './lab-adverse-event-terms.ts';
 
 describe('gradeLabTest (clinical-spec.md §4.1)', () => {
   it.each([
@@ -33,5 +45,73 @@ describe('gradeLabTest (clinical-spec.md §4.1)', () => {
 
   it('throws a RangeError when the test has no CTCAE laboratory term', () => {
     expect(() => gradeLabTest('serum_m_protein', { value: 3 }, { version: 'v5' })).toThrow(/no CTCAE laboratory term/);
+  });
+});
+
+describe('quickGradeLabTest agrees with gradeLabTest (clinical-spec.md §4.1)', () => {
+  const settingsCases: readonly CtcaeGradingSettings[] = [
+    defaultCtcaeGradingSettings,
+    { ...defaultCtcaeGradingSettings, unstatedClinicalDescriptor: 'assume-absent' },
+    {
+      ...defaultCtcaeGradingSettings,
+      unstatedClinicalDescriptor: 'not-gradable',
+      calciumWithoutAlbumin: 'not-gradable',
+    },
+  ];
+  const limit = fc.option(fc.double({ min: 0.01, max: 500, noNaN: true }), { nil: undefined });
+
+  it('gives the same term, grade and reason as gradeLabTest for any value when grading a cohort (§4.1)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...gradableLabTests),
+        fc.constantFrom<CtcaeVersion>('v3', 'v5'),
+        fc.integer({ min: 0, max: settingsCases.length - 1 }),
+        fc.record({
+          value: fc.double({ min: 0, max: 1000, noNaN: true }),
+          uln: limit,
+          lln: limit,
+          baseline: limit,
+          albuminGPerDl: fc.option(fc.double({ min: 1, max: 6, noNaN: true }), { nil: undefined }),
+        }),
+        (test, version, settingsIndex, raw) => {
+          const input =
+            raw.uln !== undefined && raw.lln !== undefined && !(raw.lln < raw.uln) ? { ...raw, lln: undefined } : raw;
+          const options = { version, settings: settingsCases[settingsIndex] as CtcaeGradingSettings };
+          const full = gradeLabTest(test, input, options);
+          const quick = quickGradeLabTest(test, input, options);
+          if (quick === quickLabTestUndecided) return;
+          const termId = (labTestAdverseEventTerms[test] as readonly string[])[quickTermIndex(quick)];
+          const grade = quickTermGrade(quick);
+          if (grade >= 0) {
+            expect([full.kind, full.grade]).toEqual(['graded', grade]);
+            if (grade > 0) expect(full.termId).toBe(termId);
+          } else {
+            expect(full.kind).toBe('not-gradable');
+            expect(full.termId).toBe(termId);
+            expect(full.kind === 'not-gradable' ? full.reason.kind : null).toBe('missing-reference-limit');
+            const expected = grade === quickGradeMissingUln ? 'uln' : grade === quickGradeMissingLln ? 'lln' : '?';
+            expect(
+              full.kind === 'not-gradable' && full.reason.kind === 'missing-reference-limit' ? full.reason.limit : null,
+            ).toBe(expected);
+          }
+        },
+      ),
+      { seed: 20240601, numRuns: 3000 },
+    );
+  });
+
+  it('writes the same explanation later as gradeLabTest writes when a quick grade is reported (§4.1)', () => {
+    const input = { value: 30, date: '2006-01-02' as CalendarDate };
+    const options = { version: 'v3' as const };
+    const quick = quickGradeLabTest('platelets', input, options);
+    expect(quickTermGrade(quick)).toBe(3);
+    const later = deferredLabExplanation('platelet-count-decreased', input, options);
+    const full = gradeLabTest('platelets', input, options).explanation;
+    expect([later.ruleId, later.ruleVersion, later.text, later.checks]).toEqual([
+      full.ruleId,
+      full.ruleVersion,
+      full.text,
+      full.checks,
+    ]);
   });
 });

@@ -41,15 +41,28 @@ export {
   gradeClinicalAdverseEvent,
 } from './grade-clinical-adverse-event.ts';
 export {
+  deferredLabExplanation,
+  deferredMissingLimitReason,
   gradeLabAdverseEvent,
   isBeyond,
   type LabAdverseEventGrade,
   type LabAdverseEventInput,
   type LabAdverseEventOptions,
   type LabGradeNotGradableReason,
+  type LabGradingCall,
+  quickGradeMissingLln,
+  quickGradeMissingUln,
+  quickGradeUndecided,
+  quickLabGrade,
   thresholdRelativeTolerance,
 } from './grade-lab-adverse-event.ts';
-export { gradeLabTest } from './grade-lab-test.ts';
+export {
+  gradeLabTest,
+  quickGradeLabTest,
+  quickLabTestUndecided,
+  quickTermGrade,
+  quickTermIndex,
+} from './grade-lab-test.ts';
 export {
   gradableLabTests,
   isGradableLabTest,
