@@ -123,6 +123,33 @@ describe('assessPatient', () => {
     ]);
   });
 
+  it.each([
+    { name: 'rows of one date are not in test order', offsets: [10, 10, 10, 20, 20] },
+    { name: 'dates arrive out of order', offsets: [20, 10, 20, 10, 30] },
+    { name: 'dates arrive in reverse order', offsets: [30, 20, 20, 10, 10] },
+  ])('lists toxicities by date then test when $name (§4.1)', ({ offsets }) => {
+    const tests = ['platelets', 'anc', 'hemoglobin', 'platelets', 'anc'] as const;
+    const values = { platelets: 20, anc: 0.4, hemoglobin: 7 } as const;
+    const extra = offsets.map(
+      (offset, index): LabMeasurement => ({
+        test: tests[index] as (typeof tests)[number],
+        date: day(offset),
+        value: values[tests[index] as (typeof tests)[number]],
+      }),
+    );
+    const expected = extra
+      .map((lab) => [lab.date, lab.test])
+      .sort(([leftDate, leftTest], [rightDate, rightTest]) =>
+        (leftDate as string) < (rightDate as string)
+          ? -1
+          : (leftDate as string) > (rightDate as string)
+            ? 1
+            : (leftTest as string).localeCompare(rightTest as string),
+      );
+    const assessment = assessPatient(serumPatient(responder, extra));
+    expect(assessment.toxicities.map((toxicity) => [toxicity.date, toxicity.test])).toEqual(expected);
+  });
+
   it('names the CTCAE v5 term when asked for v5 (§4.1)', () => {
     const assessment = assessPatient(serumPatient(responder, [{ test: 'platelets', date: day(10), value: 24 }]), {
       ctcaeVersion: 'v5',
@@ -193,6 +220,29 @@ describe('classifyBaselinePcl', () => {
         30,
       ),
     ).toBeNull();
+  });
+
+  it.each([
+    {
+      name: 'a later PB value has no WBC of its date',
+      labs: [...blood(-2, 40, 6), { test: 'pb_plasma_cells', date: day(-1), value: 70 }] as LabMeasurement[],
+      expected: { date: day(-2), percent: 40, wbc: 6 },
+    },
+    {
+      name: 'the rows arrive out of date order',
+      labs: [...blood(-2, 40, 6), ...blood(-10, 50, 8)],
+      expected: { date: day(-2), percent: 40, wbc: 6 },
+    },
+    {
+      name: 'one date has two results of a test (the later row is used)',
+      labs: [...blood(-2, 40, 6), ...blood(-2, 45, 7)],
+      expected: { date: day(-2), percent: 45, wbc: 7 },
+    },
+  ])('takes the values of the latest date with both when $name (§5)', ({ labs, expected }) => {
+    const pcl = classifyBaselinePcl(labs, indexDate, 30);
+    expect(pcl === null ? null : [pcl.date, pcl.peripheralBloodPlasmaCellsPercent, pcl.whiteBloodCellsPer1e9L]).toEqual(
+      [expected.date, expected.percent, expected.wbc],
+    );
   });
 
   it('accepts a date exactly at the edge of the window (§1.6 step 1)', () => {

@@ -377,6 +377,7 @@ function gradeLabValues(
   creatinineUln.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const toxicities: LabToxicity[] = [];
   const ungradable: UngradableLabValue[] = [];
+  let needsSort = false;
   const options = { version: context.version, settings: context.settings };
   const ranges = context.referenceRanges;
   const hasRanges = ranges !== noReferenceRanges;
@@ -414,14 +415,15 @@ function gradeLabValues(
       const termId = termIds[termIndexOf(quick)] as LabAdverseEventTermId;
       if (grade > 0) {
         const table = termsById[termId][context.version];
-        toxicities.push({
-          test: lab.test,
-          date: lab.date,
-          term: table.term,
-          grade: grade as CtcaeGrade,
-          version: table.version,
-          explanation: explainLater(termId, copyOf(scratch), options),
-        });
+        needsSort =
+          addInOrder(toxicities, {
+            test: lab.test,
+            date: lab.date,
+            term: table.term,
+            grade: grade as CtcaeGrade,
+            version: table.version,
+            explanation: explainLater(termId, copyOf(scratch), options),
+          }) || needsSort;
       } else {
         ungradable.push(new QuickUngradableValue(lab, scratch, options));
       }
@@ -431,18 +433,20 @@ function gradeLabValues(
     if (graded.kind === 'not-gradable') {
       ungradable.push(new DeferredUngradableValue(lab.test, lab.date, graded.reason));
     } else if (graded.grade > 0) {
-      toxicities.push({
-        test: lab.test,
-        date: lab.date,
-        term: graded.term,
-        grade: graded.grade,
-        version: graded.version,
-        explanation: graded.explanation,
-      });
+      needsSort =
+        addInOrder(toxicities, {
+          test: lab.test,
+          date: lab.date,
+          term: graded.term,
+          grade: graded.grade,
+          version: graded.version,
+          explanation: graded.explanation,
+        }) || needsSort;
     }
   }
-  // Laboratory rows usually arrive in date order: sort (stable, so the same order) only when they did not.
-  if (!isSorted(toxicities)) toxicities.sort(byDateThenTest);
+  // Rows of one date are kept in order as they arrive; a stable sort (the same order) only when the
+  // laboratory rows were not in date order.
+  if (needsSort) toxicities.sort(byDateThenTest);
   return { toxicities, ungradable };
 }
 
@@ -463,11 +467,25 @@ function compareTests(left: string, right: string): number {
   return order;
 }
 
-function isSorted(toxicities: readonly LabToxicity[]): boolean {
-  for (let index = 1; index < toxicities.length; index += 1) {
-    if (byDateThenTest(toxicities[index - 1] as LabToxicity, toxicities[index] as LabToxicity) > 0) return false;
+/**
+ * Appends `toxicity`, moving it before the earlier toxicities of its date whose test sorts after it
+ * (an insertion step: stable, so the order of a stable sort by date then test). Returns true when it
+ * is dated before the last one, which then needs a stable sort of the whole list.
+ */
+function addInOrder(toxicities: LabToxicity[], toxicity: LabToxicity): boolean {
+  let index = toxicities.length;
+  toxicities.push(toxicity);
+  const last = toxicities[index - 1];
+  if (last === undefined || last.date < toxicity.date) return false;
+  if (last.date > toxicity.date) return true;
+  while (index > 0) {
+    const previous = toxicities[index - 1] as LabToxicity;
+    if (previous.date !== toxicity.date || compareTests(previous.test, toxicity.test) <= 0) break;
+    toxicities[index] = previous;
+    index -= 1;
   }
-  return true;
+  toxicities[index] = toxicity;
+  return false;
 }
 
 function byDateThenTest(left: LabToxicity, right: LabToxicity): number {
@@ -480,20 +498,33 @@ export function classifyBaselinePcl(
   indexDate: CalendarDate,
   windowDays: number,
 ): BaselinePcl | null {
+  // Two scans instead of two maps per patient: the latest PB plasma cell date in the window that has
+  // a WBC of the same date, then the last value of each on that date (input order, as rows are read).
   const indexDay = toDayNumber(indexDate);
-  const blood = new Map<string, number>();
-  const white = new Map<string, number>();
-  for (const lab of labs) {
-    if (!('value' in lab) || (lab.test !== 'pb_plasma_cells' && lab.test !== 'wbc') || lab.date > indexDate) continue;
-    if (indexDay - toDayNumber(lab.date) > windowDays) continue;
-    (lab.test === 'wbc' ? white : blood).set(lab.date, lab.value);
-  }
   let chosen: CalendarDate | null = null;
-  for (const date of blood.keys()) {
-    if (white.has(date) && (chosen === null || date > chosen)) chosen = date as CalendarDate;
+  for (const lab of labs) {
+    if (!('value' in lab) || lab.test !== 'pb_plasma_cells' || lab.date > indexDate) continue;
+    if (chosen !== null && lab.date <= chosen) continue;
+    if (indexDay - toDayNumber(lab.date) > windowDays) continue;
+    if (lastValueOn(labs, 'wbc', lab.date) !== null) chosen = lab.date;
   }
   if (chosen === null) return null;
-  return new DeferredBaselinePcl(chosen, blood.get(chosen) as number, white.get(chosen) as number);
+  return new DeferredBaselinePcl(
+    chosen,
+    lastValueOn(labs, 'pb_plasma_cells', chosen) as number,
+    lastValueOn(labs, 'wbc', chosen) as number,
+  );
+}
+
+/** The value of the last quantitative `test` result dated `date`, or null when there is none. */
+function lastValueOn(
+  labs: readonly LabMeasurement[],
+  test: 'pb_plasma_cells' | 'wbc',
+  date: CalendarDate,
+): number | null {
+  let found: number | null = null;
+  for (const lab of labs) if (lab.test === test && lab.date === date && 'value' in lab) found = lab.value;
+  return found;
 }
 
 /**
