@@ -7,16 +7,7 @@
  * whether the hypercalcaemia is "attributable solely to the plasma-cell disorder"; that stays a
  * clinician's call on the explained result.
  */
-import type { RuleDefinition } from '../rule.ts';
-
-export const progressionCalciumRule: RuleDefinition = {
-  id: 'response-corrected-calcium',
-  version: '1',
-  title: 'Albumin-corrected calcium: Ca + 0.8 × (4.0 − albumin), mg/dL and g/dL',
-  specSection: '§4.1',
-  source: 'Laboratory convention (ARUP consult, hypercalcaemia); clinical-spec.md §4.1 and §1.4',
-  evidence: 'U',
-};
+import { correctCalciumForAlbumin } from '../corrected-calcium.ts';
 
 /** Hypercalcaemia threshold of IMWG 2006, EBMT 1998 and IMWG 2013 PCL progression (§1.4, §3, §5.1). */
 export const hypercalcaemiaMgPerDl = 11.5;
@@ -36,5 +27,5 @@ export function correctCalciumForProgression(
   referenceGPerDl: number,
 ): CorrectedCalcium {
   if (Number.isNaN(albuminGPerDl)) return { valueMgPerDl: calciumMgPerDl, isCorrected: false };
-  return { valueMgPerDl: calciumMgPerDl + 0.8 * (referenceGPerDl - albuminGPerDl), isCorrected: true };
+  return { valueMgPerDl: correctCalciumForAlbumin(calciumMgPerDl, albuminGPerDl, referenceGPerDl), isCorrected: true };
 }

@@ -3,7 +3,6 @@ import type { RuleDefinition } from '../rule.ts';
 import { baselineValuesRule } from './baseline-values.ts';
 import { bestResponseRule } from './best-response.ts';
 import { confirmationRule } from './confirmation.ts';
-import { progressionCalciumRule } from './correct-calcium-for-progression.ts';
 import { measurableDiseaseRule } from './measurable-disease.ts';
 import { nadirRule } from './nadir.ts';
 import { progressionRule } from './progression.ts';
@@ -27,7 +26,6 @@ export {
   type CorrectedCalcium,
   correctCalciumForProgression,
   hypercalcaemiaMgPerDl,
-  progressionCalciumRule,
 } from './correct-calcium-for-progression.ts';
 export {
   criteriaDefinitions,
@@ -83,7 +81,6 @@ export const responseRules: readonly RuleDefinition[] = [
   imwg2013PclResponseRule,
   nadirRule,
   progressionRule,
-  progressionCalciumRule,
   confirmationRule,
   bestResponseRule,
 ];

@@ -2,7 +2,7 @@
  * The [IMPL] and [U] choices of CTCAE laboratory grading (clinical-spec.md §4.1), as named settings
  * with their defaults. Everything else about a grade is in the term tables.
  */
-import { defaultReferenceAlbuminGPerDl } from './corrected-calcium.ts';
+import { defaultReferenceAlbuminGPerDl } from '../corrected-calcium.ts';
 
 export interface CtcaeGradingSettings {
   /**

@@ -9,8 +9,8 @@
  * a boundary by floating-point noise. The value must be in the canonical unit (laboratory.ts).
  */
 import type { CalendarDate } from '../../domain/calendar-date.ts';
+import { correctCalciumForAlbumin } from '../corrected-calcium.ts';
 import type { Explanation, ThresholdCheck } from '../rule.ts';
-import { correctCalciumForAlbumin } from './corrected-calcium.ts';
 import { type CtcaeGradingSettings, defaultCtcaeGradingSettings } from './ctcae-grading-settings.ts';
 import {
   type CtcaeBandCondition,

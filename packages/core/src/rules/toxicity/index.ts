@@ -1,9 +1,15 @@
 /** CTCAE toxicity grading (clinical-spec.md §4): laboratory terms from values, clinician-graded terms by name. */
+
+import { correctedCalciumRule } from '../corrected-calcium.ts';
 import type { RuleDefinition } from '../rule.ts';
 import { ctcaeV3ClinicalTermsRule, ctcaeV5ClinicalTermsRule } from './clinical-adverse-event-terms.ts';
-import { correctedCalciumRule } from './corrected-calcium.ts';
 import { labAdverseEventRules } from './lab-adverse-event-terms.ts';
 
+export {
+  correctCalciumForAlbumin,
+  correctedCalciumRule,
+  defaultReferenceAlbuminGPerDl,
+} from '../corrected-calcium.ts';
 export {
   type ClinicalAdverseEventTerm,
   type ClinicalAdverseEventTermId,
@@ -14,11 +20,6 @@ export {
   ctcaeV3ClinicalTermsRule,
   ctcaeV5ClinicalTermsRule,
 } from './clinical-adverse-event-terms.ts';
-export {
-  correctCalciumForAlbumin,
-  correctedCalciumRule,
-  defaultReferenceAlbuminGPerDl,
-} from './corrected-calcium.ts';
 export { type CtcaeGradingSettings, defaultCtcaeGradingSettings } from './ctcae-grading-settings.ts';
 export {
   type CtcaeBandCondition,

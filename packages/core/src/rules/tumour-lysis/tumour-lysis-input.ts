@@ -5,7 +5,7 @@
  */
 import { type CalendarDate, toDayNumber } from '../../domain/calendar-date.ts';
 import type { LabMeasurement, QuantitativeLabTest } from '../../domain/laboratory.ts';
-import { correctCalciumForAlbumin } from '../toxicity/corrected-calcium.ts';
+import { correctCalciumForAlbumin } from '../corrected-calcium.ts';
 import type { TumourLysisSettings } from './tumour-lysis-settings.ts';
 
 /**

@@ -3,7 +3,7 @@
  * defaults: which criteria, the time window, the phosphate cut-off by age group, how the baseline for
  * Cairo–Bishop's 25 % change is chosen, the Howard comparators and simultaneity, calcium correction.
  */
-import { defaultReferenceAlbuminGPerDl } from '../toxicity/corrected-calcium.ts';
+import { defaultReferenceAlbuminGPerDl } from '../corrected-calcium.ts';
 
 export type TumourLysisCriteria = 'cairo-bishop-2004' | 'howard-2011';
 

@@ -5,7 +5,7 @@
  * setting `calciumReferenceAlbuminGPerDl`. It applies in both directions (albumin above the reference
  * lowers the value), as the formula is written.
  */
-import type { RuleDefinition } from '../rule.ts';
+import type { RuleDefinition } from './rule.ts';
 
 export const correctedCalciumRule: RuleDefinition = {
   id: 'corrected-calcium',
