@@ -39,9 +39,16 @@ module.exports = {
     },
     {
       name: 'apps-never-import-apps',
+      comment: 'one exception, ADR 0006: `mmreg serve` starts the server through its public entry',
       severity: 'error',
-      from: { path: '^apps/([^/]+)/' },
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/cli/src/commands/registry-commands\\.ts$' },
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'serve-uses-only-the-server-entry',
+      severity: 'error',
+      from: { path: '^apps/cli/src/commands/registry-commands\\.ts$' },
+      to: { path: '^apps/', pathNot: '^apps/(cli/|server/src/index\\.ts$)' },
     },
     {
       name: 'web-never-imports-storage',

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { startTestPostgres } from './test-postgres.mjs';
 
 const root = join(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -37,6 +38,27 @@ if (!onlyUnit) {
       process.stdout.write(`✗ ${name} failed (${seconds} s)\n`);
     }
   }
+}
+
+// The storage contract suite runs against a real PostgreSQL server too (issue 5 item 1): bring up a
+// throwaway one unless the caller gave its own.
+let postgres = null;
+if (!env.MMREG_TEST_POSTGRES_URL) {
+  try {
+    postgres = await startTestPostgres((line) => process.stdout.write(`${line}\n`));
+    env.MMREG_TEST_POSTGRES_URL = postgres.url;
+  } catch (error) {
+    gateFailed += 1;
+    process.stdout.write(`✗ could not start PostgreSQL for the tests: ${error.message}\n`);
+  }
+}
+const stopServices = () => postgres?.stop();
+process.on('exit', stopServices);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopServices();
+    process.exit(130);
+  });
 }
 
 const reportDir = join(root, '.test-results');

@@ -7,9 +7,10 @@ import { collectOption, parseConfLevelOption, parseLevelsOptions } from './cohor
 import { assessCriteria, runAssess } from './commands/assess-command.ts';
 import { runCoxRegression } from './commands/cox-command.ts';
 import { runGrade } from './commands/grade-command.ts';
-import { defaultMusto2007Source, defaultMusto2007Study, runImportMusto2007 } from './commands/import-command.ts';
 import { runKaplanMeier } from './commands/km-command.ts';
 import { runPooledProportion } from './commands/meta-command.ts';
+import { registerRegistryCommands } from './commands/registry-commands.ts';
+import { registerImportCommand } from './commands/registry-import-command.ts';
 import { knownStudies, runReproduce } from './commands/reproduce-command.ts';
 import { runReproduceFromLabs } from './commands/reproduce-from-labs.ts';
 import { readPackageVersion } from './files.ts';
@@ -22,20 +23,7 @@ export function buildProgram(write: (text: string) => void): Command {
     // Throw instead of exiting, in every subcommand too (set before they are added), so main() maps exit codes.
     .exitOverride();
 
-  program
-    .command('import')
-    .description('validate a published study’s tables and write its typed study file (all or nothing)')
-    .addArgument(program.createArgument('<study>', 'study to import').choices(['musto2007']))
-    .option(
-      '--from <dir>',
-      'directory with patients.csv, treatment_outcomes.csv, literature_primary_pcl.csv, claims.csv',
-      defaultMusto2007Source,
-    )
-    .option('--out <file>', 'study file to write', defaultMusto2007Study)
-    .option('--dry-run', 'validate and show what would change without writing', false)
-    .action((_study: string, options: { from: string; out: string; dryRun: boolean }) => {
-      write(runImportMusto2007(options));
-    });
+  registerImportCommand(program, write, (text) => process.stderr.write(text));
 
   program
     .command('reproduce')
@@ -185,6 +173,8 @@ export function buildProgram(write: (text: string) => void): Command {
     .action((file: string, options: { ctcae: 'v3' | 'v5'; json: boolean }) => {
       write(runGrade({ file, ctcae: options.ctcae, json: options.json }));
     });
+
+  registerRegistryCommands(program, write);
 
   return program;
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { hashAuditRecord } from './audit-trail.ts';
+import { canonicalJson, sha256Hex } from './canonical-json.ts';
+
+describe('canonicalJson', () => {
+  it('gives the same text when keys come in another order at any depth', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    );
+    expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
+  });
+
+  it('drops undefined members as JSON does', () => {
+    expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
+  });
+});
+
+describe('sha256Hex', () => {
+  it('matches the published digest of "abc"', () => {
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('hashAuditRecord', () => {
+  const record = {
+    seq: 1,
+    at: '2026-03-01T09:00:00.000Z',
+    userId: null,
+    username: 'system',
+    action: 'create' as const,
+    entity: 'study',
+    entityId: 1,
+    patientId: null,
+    centerId: null,
+    changes: [{ field: 'code', old: null, new: 'S' }],
+    reason: null,
+    prevHash: '0'.repeat(64),
+  };
+
+  it('is sha256 of the previous hash and the canonical record', () => {
+    expect(hashAuditRecord(record)).toBe(sha256Hex(record.prevHash + canonicalJson(record)));
+  });
+
+  it('changes when any field or the previous hash changes', () => {
+    const hash = hashAuditRecord(record);
+    expect(hashAuditRecord({ ...record, reason: 'x' })).not.toBe(hash);
+    expect(hashAuditRecord({ ...record, prevHash: '1'.repeat(64) })).not.toBe(hash);
+  });
+});

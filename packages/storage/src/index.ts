@@ -1,0 +1,22 @@
+/** @mmreg/storage: one Store over SQLite and PostgreSQL (README.md, docs/adr/0005-storage.md). */
+export { genesisHash, hashAuditRecord } from './audit-trail.ts';
+export { canonicalJson, sha256Hex } from './canonical-json.ts';
+export {
+  type DatabaseLocation,
+  defaultDatabaseUrl,
+  parseDatabaseUrl,
+  redactPassword,
+  resolveDatabaseUrl,
+} from './database-url.ts';
+export {
+  type DerivedResultsModel,
+  derivationVersion,
+  derivePatientResults,
+  type PatientDerivationData,
+} from './derive-patient-results.ts';
+export { KyselyStore } from './kysely-store.ts';
+export { latestSchemaVersion } from './migrations/migrations.ts';
+export { type OpenStoreOptions, openStore } from './open-store.ts';
+export type { Database } from './schema.ts';
+export { computeContentHash } from './snapshot.ts';
+export * from './store.ts';

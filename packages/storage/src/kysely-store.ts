@@ -1,0 +1,867 @@
+/**
+ * The one `Store` implementation, over Kysely, for SQLite and PostgreSQL (ADR 0005). Dialect-specific
+ * code is limited to locking (`for update` on PostgreSQL), the snapshot isolation of study reads and
+ * identity sequences after a restore. Every write runs in one transaction that first locks the audit
+ * chain head, so writes are serialised, their audit records are linear, and a failure leaves nothing.
+ */
+import {
+  type AuditRecord,
+  type CenterRecord,
+  type ChildCreate,
+  type ChildFormKind,
+  type ChildRecord,
+  type ChildUpdate,
+  type ImportBatch,
+  type Membership,
+  type PatientCreate,
+  type PatientRecord,
+  type PatientUpdate,
+  patientUpdateSchema,
+  roles,
+  type StudyRecord,
+  type UserRecord,
+  userSchema,
+} from '@mmreg/contracts';
+import type { Kysely, Transaction } from 'kysely';
+import { assertReadable, assertWritable, canWriteCenter, readCenterList } from './access-scope.ts';
+import { AuditAppender, auditRecordOfRow, lockAuditHead, verifyAuditChain } from './audit-trail.ts';
+import { dummyPasswordHash, hashPassword, newToken, tokenHash, verifyPasswordHash } from './credentials.ts';
+import {
+  childFormKinds,
+  deleteChildRecord,
+  findPatientRow,
+  formDb,
+  insertChild,
+  insertPatient,
+  loadChildren,
+  parseOrThrow,
+  patientOfRow,
+  prepareChildCreate,
+  reasonOf,
+  recomputeDerived,
+  updateChildRecord,
+  updatePatientFields,
+  type WriteContext,
+} from './form-writes.ts';
+import { runImportBatch } from './import-batch.ts';
+import type { Database } from './schema.ts';
+import { computeContentHash, exportDatabaseSnapshot, restoreDatabaseSnapshot } from './snapshot.ts';
+import {
+  type AccessScope,
+  type Actor,
+  type AuditVerification,
+  type DeleteOptions,
+  type DerivedPatientResults,
+  type ImportSummary,
+  type ScopedStudyData,
+  type SessionInfo,
+  type Store,
+  StoreError,
+  type StoreSnapshot,
+  type WriteOptions,
+} from './store.ts';
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+/** Which database errors are unique-constraint violations (SQLite and PostgreSQL codes). */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export class KyselyStore implements Store {
+  readonly dialect: StoreDialect;
+  readonly #db: Kysely<Database>;
+  readonly #clock: () => Date;
+
+  constructor(db: Kysely<Database>, dialect: StoreDialect, clock: () => Date) {
+    this.#db = db;
+    this.dialect = dialect;
+    this.#clock = clock;
+  }
+
+  /** The Kysely instance (tools, benchmarks and tests that tamper with tables; not part of `Store`). */
+  get db(): Kysely<Database> {
+    return this.#db;
+  }
+
+  async close(): Promise<void> {
+    await this.#db.destroy();
+  }
+
+  #now(): string {
+    return this.#clock().toISOString();
+  }
+
+  /** One write transaction: locks the audit chain head first, then runs `work` with an appender. */
+  async #write<TResult>(
+    work: (trx: Transaction<Database>, audit: AuditAppender) => Promise<TResult>,
+  ): Promise<TResult> {
+    const at = this.#now();
+    return this.#db.transaction().execute(async (trx) => {
+      const head = await lockAuditHead(trx, this.dialect);
+      return work(trx, new AuditAppender(trx, head, at));
+    });
+  }
+
+  /** A consistent read of several statements (PostgreSQL repeatable read; SQLite's one connection is already). */
+  async #read<TResult>(work: (trx: Transaction<Database>) => Promise<TResult>): Promise<TResult> {
+    const builder = this.#db.transaction().setAccessMode('read only');
+    return (this.dialect === 'postgres' ? builder.setIsolationLevel('repeatable read') : builder).execute(work);
+  }
+
+  // -- administration ----------------------------------------------------------------------------
+
+  async createStudy(input: { code: string; title: string }, options: WriteOptions): Promise<StudyRecord> {
+    try {
+      return await this.#write(async (trx, audit) => {
+        const row = await trx
+          .insertInto('studies')
+          .values({ code: input.code, title: input.title, created_at: audit.at })
+          .returning(['id', 'code', 'title'])
+          .executeTakeFirstOrThrow();
+        await audit.append(options.actor, {
+          action: 'create',
+          entity: 'study',
+          entityId: row.id,
+          patientId: null,
+          centerId: null,
+          changes: [
+            { field: 'code', old: null, new: row.code },
+            { field: 'title', old: null, new: row.title },
+          ],
+          reason: options.reason ?? null,
+        });
+        return row;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new StoreError('duplicate', `study code ${input.code} is already used`, 'code');
+      throw error;
+    }
+  }
+
+  async listStudies(): Promise<readonly StudyRecord[]> {
+    return this.#db.selectFrom('studies').select(['id', 'code', 'title']).orderBy('id').execute();
+  }
+
+  async findStudy(code: string): Promise<StudyRecord | null> {
+    const row = await this.#db
+      .selectFrom('studies')
+      .select(['id', 'code', 'title'])
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  async createCenter(
+    input: { studyId: number; code: string; name: string; city: string },
+    options: WriteOptions,
+  ): Promise<CenterRecord> {
+    try {
+      return await this.#write(async (trx, audit) => {
+        const study = await trx.selectFrom('studies').select('id').where('id', '=', input.studyId).executeTakeFirst();
+        if (study === undefined) throw new StoreError('not-found', `study ${input.studyId} not found`, 'studyId');
+        const row = await trx
+          .insertInto('centers')
+          .values({
+            study_id: input.studyId,
+            code: input.code,
+            name: input.name,
+            city: input.city,
+            created_at: audit.at,
+          })
+          .returning(['id', 'study_id', 'code', 'name', 'city'])
+          .executeTakeFirstOrThrow();
+        await audit.append(options.actor, {
+          action: 'create',
+          entity: 'center',
+          entityId: row.id,
+          patientId: null,
+          centerId: row.id,
+          changes: [
+            { field: 'studyId', old: null, new: row.study_id },
+            { field: 'code', old: null, new: row.code },
+            { field: 'name', old: null, new: row.name },
+            { field: 'city', old: null, new: row.city },
+          ],
+          reason: options.reason ?? null,
+        });
+        return { id: row.id, studyId: row.study_id, code: row.code, name: row.name, city: row.city };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new StoreError('duplicate', `centre code ${input.code} is already used in this study`, 'code');
+      }
+      throw error;
+    }
+  }
+
+  async listCenters(studyId: number): Promise<readonly CenterRecord[]> {
+    const rows = await this.#db
+      .selectFrom('centers')
+      .select(['id', 'study_id', 'code', 'name', 'city'])
+      .where('study_id', '=', studyId)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ id: row.id, studyId: row.study_id, code: row.code, name: row.name, city: row.city }));
+  }
+
+  async createUser(
+    input: { username: string; displayName: string; password: string },
+    options: WriteOptions,
+  ): Promise<UserRecord> {
+    parseOrThrow(userSchema.shape.username, input.username, 'username');
+    if (input.displayName.trim() === '')
+      throw new StoreError('invalid', 'display name must not be empty', 'displayName');
+    if (input.password.length === 0) throw new StoreError('invalid', 'password must not be empty', 'password');
+    const passwordHash = await hashPassword(input.password);
+    try {
+      const id = await this.#write(async (trx, audit) => {
+        const row = await trx
+          .insertInto('users')
+          .values({
+            username: input.username,
+            display_name: input.displayName.trim(),
+            password_hash: passwordHash,
+            is_disabled: 0,
+            created_at: audit.at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await audit.append(options.actor, {
+          action: 'create',
+          entity: 'user',
+          entityId: row.id,
+          patientId: null,
+          centerId: null,
+          changes: [
+            { field: 'username', old: null, new: input.username },
+            { field: 'displayName', old: null, new: input.displayName.trim() },
+          ],
+          reason: options.reason ?? null,
+        });
+        return row.id;
+      });
+      return (await this.getUser(id)) as UserRecord;
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new StoreError('duplicate', `username ${input.username} is already taken`, 'username');
+      }
+      throw error;
+    }
+  }
+
+  async setPassword(username: string, password: string, options: WriteOptions): Promise<void> {
+    if (password.length === 0) throw new StoreError('invalid', 'password must not be empty', 'password');
+    const passwordHash = await hashPassword(password);
+    await this.#write(async (trx, audit) => {
+      const user = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+      if (user === undefined) throw new StoreError('not-found', `user ${username} not found`, 'username');
+      await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
+      // Sessions of the old password end with it.
+      await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      await audit.append(options.actor, {
+        action: 'update',
+        entity: 'user',
+        entityId: user.id,
+        patientId: null,
+        centerId: null,
+        changes: [{ field: 'password', old: '(hidden)', new: '(changed)' }],
+        reason: options.reason ?? null,
+      });
+    });
+  }
+
+  async addMembership(userId: number, membership: Membership, options: WriteOptions): Promise<UserRecord> {
+    if (!roles.includes(membership.role)) {
+      throw new StoreError('invalid', `unknown role ${String(membership.role)} (known: ${roles.join(', ')})`, 'role');
+    }
+    await this.#write(async (trx, audit) => {
+      const user = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+      if (user === undefined) throw new StoreError('not-found', `user ${userId} not found`, 'userId');
+      const study = await trx
+        .selectFrom('studies')
+        .select('id')
+        .where('id', '=', membership.studyId)
+        .executeTakeFirst();
+      if (study === undefined) throw new StoreError('not-found', `study ${membership.studyId} not found`, 'studyId');
+      if (membership.centerId !== null) {
+        const center = await trx
+          .selectFrom('centers')
+          .select('id')
+          .where('id', '=', membership.centerId)
+          .where('study_id', '=', membership.studyId)
+          .executeTakeFirst();
+        if (center === undefined) {
+          throw new StoreError(
+            'invalid',
+            `centre ${membership.centerId} is not a centre of study ${membership.studyId}`,
+            'centerId',
+          );
+        }
+      }
+      const existing = await trx
+        .selectFrom('memberships')
+        .select('id')
+        .where('user_id', '=', userId)
+        .where('study_id', '=', membership.studyId)
+        .where('role', '=', membership.role)
+        .where((eb) =>
+          membership.centerId === null ? eb('center_id', 'is', null) : eb('center_id', '=', membership.centerId),
+        )
+        .executeTakeFirst();
+      if (existing !== undefined) throw new StoreError('duplicate', 'the user already has this membership', 'role');
+      const row = await trx
+        .insertInto('memberships')
+        .values({
+          user_id: userId,
+          study_id: membership.studyId,
+          center_id: membership.centerId,
+          role: membership.role,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit.append(options.actor, {
+        action: 'create',
+        entity: 'membership',
+        entityId: row.id,
+        patientId: null,
+        centerId: membership.centerId,
+        changes: [
+          { field: 'userId', old: null, new: userId },
+          { field: 'studyId', old: null, new: membership.studyId },
+          { field: 'centerId', old: null, new: membership.centerId },
+          { field: 'role', old: null, new: membership.role },
+        ],
+        reason: options.reason ?? null,
+      });
+    });
+    return (await this.getUser(userId)) as UserRecord;
+  }
+
+  async #userOf(
+    db: Kysely<Database> | Transaction<Database>,
+    row: { id: number; username: string; display_name: string; is_disabled: number },
+  ): Promise<UserRecord> {
+    const memberships = await db
+      .selectFrom('memberships')
+      .select(['study_id', 'center_id', 'role'])
+      .where('user_id', '=', row.id)
+      .orderBy('id')
+      .execute();
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      isDisabled: row.is_disabled === 1,
+      memberships: memberships.map((membership) => ({
+        studyId: membership.study_id,
+        centerId: membership.center_id,
+        role: membership.role as Membership['role'],
+      })),
+    };
+  }
+
+  async findUser(username: string): Promise<UserRecord | null> {
+    const row = await this.#db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'is_disabled'])
+      .where('username', '=', username)
+      .executeTakeFirst();
+    return row === undefined ? null : this.#userOf(this.#db, row);
+  }
+
+  async getUser(id: number): Promise<UserRecord | null> {
+    const row = await this.#db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'is_disabled'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row === undefined ? null : this.#userOf(this.#db, row);
+  }
+
+  // -- authentication --------------------------------------------------------------------------
+
+  async verifyPassword(username: string, password: string): Promise<UserRecord | null> {
+    const row = await this.#db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'is_disabled', 'password_hash'])
+      .where('username', '=', username)
+      .executeTakeFirst();
+    if (row === undefined) {
+      await verifyPasswordHash(await dummyPasswordHash(), password);
+      return null;
+    }
+    const isValid = await verifyPasswordHash(row.password_hash, password);
+    if (!isValid || row.is_disabled === 1) return null;
+    return this.#userOf(this.#db, row);
+  }
+
+  async createSession(
+    userId: number,
+    ttlSeconds: number,
+  ): Promise<{ readonly token: string; readonly session: SessionInfo }> {
+    if (!(Number.isFinite(ttlSeconds) && ttlSeconds > 0)) {
+      throw new StoreError(
+        'invalid',
+        `session lifetime must be a positive number of seconds (got ${ttlSeconds})`,
+        'ttlSeconds',
+      );
+    }
+    const user = await this.getUser(userId);
+    if (user === null) throw new StoreError('not-found', `user ${userId} not found`, 'userId');
+    const token = newToken();
+    const csrfToken = newToken();
+    const now = this.#clock();
+    const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
+    const sessionId = await this.#write(async (trx, audit) => {
+      const row = await trx
+        .insertInto('sessions')
+        .values({
+          user_id: userId,
+          token_hash: tokenHash(token),
+          csrf_token: csrfToken,
+          created_at: now.toISOString(),
+          expires_at: expiresAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit.append(
+        { userId, username: user.username },
+        {
+          action: 'login',
+          entity: 'session',
+          entityId: row.id,
+          patientId: null,
+          centerId: null,
+          changes: [],
+          reason: null,
+        },
+      );
+      return row.id;
+    });
+    return { token, session: { user, sessionId, csrfToken, expiresAt } };
+  }
+
+  async resolveSession(token: string): Promise<SessionInfo | null> {
+    const row = await this.#db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as session_id',
+        'sessions.csrf_token',
+        'sessions.expires_at',
+        'users.id',
+        'users.username',
+        'users.display_name',
+        'users.is_disabled',
+      ])
+      .where('sessions.token_hash', '=', tokenHash(token))
+      .where('sessions.expires_at', '>', this.#now())
+      .executeTakeFirst();
+    if (row === undefined || row.is_disabled === 1) return null;
+    const user = await this.#userOf(this.#db, row);
+    return { user, sessionId: row.session_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+  }
+
+  async deleteSession(token: string): Promise<void> {
+    await this.#write(async (trx, audit) => {
+      const row = await trx
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select(['sessions.id', 'users.id as user_id', 'users.username'])
+        .where('sessions.token_hash', '=', tokenHash(token))
+        .executeTakeFirst();
+      if (row === undefined) return;
+      await trx.deleteFrom('sessions').where('id', '=', row.id).execute();
+      await audit.append(
+        { userId: row.user_id, username: row.username },
+        {
+          action: 'logout',
+          entity: 'session',
+          entityId: row.id,
+          patientId: null,
+          centerId: null,
+          changes: [],
+          reason: null,
+        },
+      );
+    });
+  }
+
+  async createApiToken(
+    userId: number,
+    label: string,
+    options: WriteOptions,
+  ): Promise<{ readonly token: string; readonly id: number }> {
+    if (label.trim() === '') throw new StoreError('invalid', 'token label must not be empty', 'label');
+    const token = newToken();
+    const id = await this.#write(async (trx, audit) => {
+      const user = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+      if (user === undefined) throw new StoreError('not-found', `user ${userId} not found`, 'userId');
+      const row = await trx
+        .insertInto('api_tokens')
+        .values({ user_id: userId, label: label.trim(), token_hash: tokenHash(token), created_at: audit.at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit.append(options.actor, {
+        action: 'create',
+        entity: 'api_token',
+        entityId: row.id,
+        patientId: null,
+        centerId: null,
+        changes: [
+          { field: 'userId', old: null, new: userId },
+          { field: 'label', old: null, new: label.trim() },
+        ],
+        reason: options.reason ?? null,
+      });
+      return row.id;
+    });
+    return { token, id };
+  }
+
+  async resolveApiToken(token: string): Promise<UserRecord | null> {
+    const row = await this.#db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .select(['users.id', 'users.username', 'users.display_name', 'users.is_disabled'])
+      .where('api_tokens.token_hash', '=', tokenHash(token))
+      .executeTakeFirst();
+    if (row === undefined || row.is_disabled === 1) return null;
+    return this.#userOf(this.#db, row);
+  }
+
+  async recordLoginFailure(key: string): Promise<void> {
+    const now = this.#clock();
+    // Failures older than a day never count for throttling: prune them as new ones arrive.
+    const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('login_failures').where('key', '=', key).where('at', '<', dayAgo).execute();
+      await trx.insertInto('login_failures').values({ key, at: now.toISOString() }).execute();
+    });
+  }
+
+  async countLoginFailures(key: string, withinSeconds: number): Promise<number> {
+    const since = new Date(this.#clock().getTime() - withinSeconds * 1000).toISOString();
+    const row = await this.#db
+      .selectFrom('login_failures')
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('count'))
+      .where('key', '=', key)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async clearLoginFailures(key: string): Promise<void> {
+    await this.#db.deleteFrom('login_failures').where('key', '=', key).execute();
+  }
+
+  // -- patients ----------------------------------------------------------------------------------
+
+  async listPatients(scope: AccessScope, filter?: { readonly centerId?: number }): Promise<readonly PatientRecord[]> {
+    const centers = readCenterList(scope);
+    if (centers !== null && centers.length === 0) return [];
+    let query = formDb(this.#db).selectFrom('patients').selectAll().where('study_id', '=', scope.studyId);
+    if (centers !== null) query = query.where('center_id', 'in', [...centers]);
+    if (filter?.centerId !== undefined) query = query.where('center_id', '=', filter.centerId);
+    const rows = await query.orderBy('id').execute();
+    return rows.map(patientOfRow);
+  }
+
+  async getPatient(scope: AccessScope, patientId: number): Promise<PatientRecord> {
+    const patient = await findPatientRow(this.#db, patientId);
+    assertReadable(scope, patient, patientId);
+    return patient as PatientRecord;
+  }
+
+  async createPatient(scope: AccessScope, input: PatientCreate, options: WriteOptions): Promise<PatientRecord> {
+    if (!canWriteCenter(scope, input.centerId)) {
+      throw new StoreError('forbidden', `this role cannot register patients in centre ${input.centerId}`, 'centerId');
+    }
+    const reason = reasonOf(options.reason, input);
+    try {
+      return await this.#write((trx, audit) =>
+        insertPatient({ trx, audit, actor: options.actor }, scope.studyId, input, { action: 'create', reason }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new StoreError('duplicate', `patient code ${input.code} is already used in this centre`, 'code');
+      }
+      throw error;
+    }
+  }
+
+  async updatePatient(
+    scope: AccessScope,
+    patientId: number,
+    input: PatientUpdate,
+    options: WriteOptions,
+  ): Promise<PatientRecord> {
+    const parsed = parseOrThrow(patientUpdateSchema, input, 'patient');
+    const reason = reasonOf(options.reason, parsed);
+    return this.#write(async (trx, audit) => {
+      const current = await findPatientRow(trx, patientId);
+      assertWritable(scope, current, patientId);
+      const { version, formStatus, reason: _reason, ...fields } = parsed;
+      const { patient } = await updatePatientFields(
+        { trx, audit, actor: options.actor },
+        current as PatientRecord,
+        { fields, formStatus: formStatus as string | undefined, version: version as number },
+        { action: 'update', reason },
+      );
+      return patient;
+    });
+  }
+
+  async #readablePatient(
+    db: Kysely<Database> | Transaction<Database>,
+    scope: AccessScope,
+    patientId: number,
+  ): Promise<PatientRecord> {
+    const patient = await findPatientRow(db, patientId);
+    assertReadable(scope, patient, patientId);
+    return patient as PatientRecord;
+  }
+
+  async #writablePatient(trx: Transaction<Database>, scope: AccessScope, patientId: number): Promise<PatientRecord> {
+    const patient = await findPatientRow(trx, patientId);
+    assertWritable(scope, patient, patientId);
+    return patient as PatientRecord;
+  }
+
+  async listChildren<TKind extends ChildFormKind>(
+    scope: AccessScope,
+    patientId: number,
+    kind: TKind,
+  ): Promise<readonly ChildRecord<TKind>[]> {
+    return this.#read(async (trx) => {
+      await this.#readablePatient(trx, scope, patientId);
+      return loadChildren(trx, kind, [patientId]);
+    });
+  }
+
+  async createChild<TKind extends ChildFormKind>(
+    scope: AccessScope,
+    patientId: number,
+    kind: TKind,
+    input: ChildCreate<TKind>,
+    options: WriteOptions,
+  ): Promise<ChildRecord<TKind>> {
+    const record = input as Readonly<Record<string, unknown>>;
+    const reason = reasonOf(options.reason, record);
+    return this.#write(async (trx, audit) => {
+      const patient = await this.#writablePatient(trx, scope, patientId);
+      const prepared = await prepareChildCreate(trx, patient, kind, record);
+      const created = await insertChild({ trx, audit, actor: options.actor }, patient, kind, prepared, {
+        action: 'create',
+        reason,
+        recompute: true,
+      });
+      return created as unknown as ChildRecord<TKind>;
+    });
+  }
+
+  async updateChild<TKind extends ChildFormKind>(
+    scope: AccessScope,
+    patientId: number,
+    kind: TKind,
+    recordId: number,
+    input: ChildUpdate<TKind>,
+    options: WriteOptions,
+  ): Promise<ChildRecord<TKind>> {
+    const record = input as Readonly<Record<string, unknown>>;
+    const reason = reasonOf(options.reason, record);
+    return this.#write(async (trx, audit) => {
+      const patient = await this.#writablePatient(trx, scope, patientId);
+      const updated = await updateChildRecord(
+        { trx, audit, actor: options.actor },
+        patient,
+        kind,
+        recordId,
+        record,
+        reason,
+      );
+      return updated as unknown as ChildRecord<TKind>;
+    });
+  }
+
+  async deleteChild(
+    scope: AccessScope,
+    patientId: number,
+    kind: ChildFormKind,
+    recordId: number,
+    options: DeleteOptions,
+  ): Promise<void> {
+    const reason = reasonOf(options.reason, {});
+    await this.#write(async (trx, audit) => {
+      const patient = await this.#writablePatient(trx, scope, patientId);
+      await deleteChildRecord({ trx, audit, actor: options.actor }, patient, kind, recordId, {
+        version: options.version,
+        reason,
+      });
+    });
+  }
+
+  async getDerived(scope: AccessScope, patientId: number): Promise<DerivedPatientResults> {
+    const patient = await this.#readablePatient(this.#db, scope, patientId);
+    let row = await this.#db
+      .selectFrom('derived_results')
+      .selectAll()
+      .where('patient_id', '=', patientId)
+      .executeTakeFirst();
+    if (row === undefined) {
+      // Only a database written by something else lacks them: derive now (no audit: derived values are not entries).
+      const at = this.#now();
+      await this.#db.transaction().execute((trx) => recomputeDerived(trx, patient, at));
+      row = await this.#db
+        .selectFrom('derived_results')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .executeTakeFirstOrThrow();
+    }
+    return {
+      patientId: row.patient_id,
+      inputHash: row.input_hash,
+      computedAt: row.computed_at,
+      results: JSON.parse(row.results) as unknown,
+    };
+  }
+
+  async loadStudyData(scope: AccessScope): Promise<ScopedStudyData> {
+    return this.#read(async (trx) => {
+      const study = await trx
+        .selectFrom('studies')
+        .select(['id', 'code', 'title'])
+        .where('id', '=', scope.studyId)
+        .executeTakeFirst();
+      if (study === undefined) throw new StoreError('not-found', `study ${scope.studyId} not found`, 'studyId');
+      const centerList = readCenterList(scope);
+      const allCenters = await trx
+        .selectFrom('centers')
+        .select(['id', 'study_id', 'code', 'name', 'city'])
+        .where('study_id', '=', scope.studyId)
+        .orderBy('id')
+        .execute();
+      const centers = allCenters
+        .filter((center) => centerList === null || centerList.includes(center.id))
+        .map((row) => ({ id: row.id, studyId: row.study_id, code: row.code, name: row.name, city: row.city }));
+      let patients: PatientRecord[] = [];
+      if (centerList === null || centerList.length > 0) {
+        let query = formDb(trx).selectFrom('patients').selectAll().where('study_id', '=', scope.studyId);
+        if (centerList !== null) query = query.where('center_id', 'in', [...centerList]);
+        patients = (await query.orderBy('id').execute()).map(patientOfRow);
+      }
+      const ids = patients.map((patient) => patient.id);
+      const children = new Map<ChildFormKind, ReadonlyArray<{ readonly patientId: number }>>();
+      for (const kind of childFormKinds) children.set(kind, await loadChildren(trx, kind, ids));
+      const byPatient = <TKind extends ChildFormKind>(kind: TKind, patientId: number): ChildRecord<TKind>[] =>
+        (children.get(kind) ?? []).filter((row) => row.patientId === patientId) as unknown as ChildRecord<TKind>[];
+      return {
+        study,
+        centers,
+        patients: patients.map((patient) => ({
+          patient,
+          priorTherapies: byPatient('prior-therapies', patient.id),
+          courses: byPatient('courses', patient.id),
+          administrations: byPatient('administrations', patient.id),
+          assessments: byPatient('assessments', patient.id),
+          adverseEvents: byPatient('adverse-events', patient.id),
+          followUp: byPatient('follow-up', patient.id),
+        })),
+      };
+    });
+  }
+
+  // -- imports -----------------------------------------------------------------------------------
+
+  async importBatch(
+    scope: AccessScope,
+    batch: ImportBatch,
+    options: WriteOptions & { readonly dryRun: boolean },
+  ): Promise<ImportSummary> {
+    return runImportBatch(
+      (work) => this.#write((trx, audit) => work({ trx, audit, actor: options.actor } satisfies WriteContext)),
+      scope,
+      batch,
+      options,
+    );
+  }
+
+  // -- audit -------------------------------------------------------------------------------------
+
+  async listAudit(
+    scope: AccessScope,
+    filter?: { readonly patientId?: number; readonly afterSeq?: number; readonly limit?: number },
+  ): Promise<readonly AuditRecord[]> {
+    if (filter?.patientId !== undefined) await this.#readablePatient(this.#db, scope, filter.patientId);
+    const studyCenters = (
+      await this.#db.selectFrom('centers').select('id').where('study_id', '=', scope.studyId).execute()
+    ).map((row) => row.id);
+    const readList = readCenterList(scope);
+    const visible = readList === null ? studyCenters : studyCenters.filter((id) => readList.includes(id));
+    const includeStudyWide = readList === null;
+    if (visible.length === 0 && !includeStudyWide) return [];
+    let query = this.#db.selectFrom('audit_log').selectAll();
+    query = query.where((eb) => {
+      const conditions = [];
+      if (visible.length > 0) conditions.push(eb('center_id', 'in', visible));
+      // Records of no centre (study, users, logins) only for study-wide readers.
+      if (includeStudyWide) conditions.push(eb('center_id', 'is', null));
+      return eb.or(conditions);
+    });
+    if (filter?.patientId !== undefined) query = query.where('patient_id', '=', filter.patientId);
+    if (filter?.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
+    query = query.orderBy('seq');
+    if (filter?.limit !== undefined) query = query.limit(filter.limit);
+    const rows = await query.execute();
+    return rows.map(auditRecordOfRow);
+  }
+
+  async listAllAudit(filter?: {
+    readonly afterSeq?: number;
+    readonly limit?: number;
+  }): Promise<readonly AuditRecord[]> {
+    let query = this.#db.selectFrom('audit_log').selectAll();
+    if (filter?.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
+    query = query.orderBy('seq');
+    if (filter?.limit !== undefined) query = query.limit(filter.limit);
+    return (await query.execute()).map(auditRecordOfRow);
+  }
+
+  async verifyAudit(): Promise<AuditVerification> {
+    return this.#read((trx) => verifyAuditChain(trx));
+  }
+
+  // -- backup ------------------------------------------------------------------------------------
+
+  async exportSnapshot(): Promise<StoreSnapshot> {
+    return this.#read((trx) => exportDatabaseSnapshot(trx));
+  }
+
+  async restoreSnapshot(snapshot: StoreSnapshot, options?: WriteOptions): Promise<void> {
+    const actor: Actor = options?.actor ?? { userId: null, username: 'system' };
+    const at = this.#now();
+    await this.#db.transaction().execute(async (trx) => {
+      await restoreDatabaseSnapshot(trx, this.dialect, snapshot);
+      const head = await lockAuditHead(trx, this.dialect);
+      const audit = new AuditAppender(trx, head, at);
+      const counts = Object.fromEntries(Object.entries(snapshot.tables).map(([table, rows]) => [table, rows.length]));
+      await audit.append(actor, {
+        action: 'restore',
+        entity: 'database',
+        entityId: null,
+        patientId: null,
+        centerId: null,
+        changes: [{ field: 'rows', old: null, new: counts }],
+        reason: options?.reason ?? `restored from a backup of schema ${snapshot.schemaVersion}`,
+      });
+    });
+  }
+
+  async contentHash(): Promise<string> {
+    return computeContentHash(await this.exportSnapshot());
+  }
+}

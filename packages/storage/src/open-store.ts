@@ -1,0 +1,63 @@
+/**
+ * Opens the store a database URL names (issue 5 item 1): the embedded SQLite file (created with its
+ * directory; WAL, foreign keys, a busy timeout) or a PostgreSQL server, and brings its schema to the
+ * latest migration. The clock is injectable so tests control session expiry and throttling windows.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { parseDatabaseUrl, redactPassword } from './database-url.ts';
+import { KyselyStore } from './kysely-store.ts';
+import { migrateToLatest } from './migrations/migrations.ts';
+import type { Database } from './schema.ts';
+import { SqliteImmediateDialect } from './sqlite-immediate-dialect.ts';
+
+export interface OpenStoreOptions {
+  /** The time of writes, sessions and throttling windows (default: the system clock). */
+  readonly clock?: () => Date;
+  /** PostgreSQL pool size (default 10). */
+  readonly poolSize?: number;
+}
+
+/** Milliseconds a SQLite writer waits for another process's write lock before failing. */
+const sqliteBusyTimeoutMs = 5000;
+
+function openSqlite(path: string, isMemory: boolean): Kysely<Database> {
+  if (!isMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const database = new BetterSqlite3(isMemory ? ':memory:' : path);
+  if (!isMemory) database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma(`busy_timeout = ${sqliteBusyTimeoutMs}`);
+  // WAL with synchronous=NORMAL is durable against process crashes (a SIGKILL loses nothing committed).
+  database.pragma('synchronous = NORMAL');
+  return new Kysely<Database>({ dialect: new SqliteImmediateDialect({ database }) });
+}
+
+function openPostgres(connectionString: string, poolSize: number): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle client's connection error must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Opens (and migrates) the database `url` names: `sqlite:PATH`, `sqlite::memory:`, `postgres://…`. */
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<KyselyStore> {
+  const location = parseDatabaseUrl(url);
+  const clock = options.clock ?? (() => new Date());
+  const db =
+    location.dialect === 'sqlite'
+      ? openSqlite(location.path, location.isMemory)
+      : openPostgres(location.connectionString, options.poolSize ?? 10);
+  try {
+    await migrateToLatest(db, location.dialect);
+  } catch (error) {
+    await db.destroy();
+    throw new Error(
+      `cannot open database ${redactPassword(url)}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  return new KyselyStore(db, location.dialect, clock);
+}

@@ -1,0 +1,281 @@
+/**
+ * `npm run bench:server [-- --seconds 30 --connections 100 --db sqlite|postgres|both]`: load on the
+ * registry API (issue 5 item 11). For each database it starts a real `mmreg serve` child process on
+ * 127.0.0.1 (an embedded SQLite file seeded with the demo reference study; for PostgreSQL a throwaway
+ * server from scripts/test-postgres.mjs, seeded through the CLI), logs in the demo users, creates one
+ * personal API token per user, and then runs two autocannon loads at the same time for the given
+ * duration: readers (70 % of the connections: patient list, one patient, its laboratory results, its
+ * derived results) and writers (30 %: a new laboratory result, which also recomputes the patient's
+ * derived results in the same transaction). Every client is authenticated (Bearer token of a centre
+ * investigator, so centre isolation is on the hot path). Prints requests/s, p50/p99 latency and
+ * errors per kind, and the verdict against the targets: 0 errors, p99 < 50 ms for reads and
+ * < 100 ms for writes. Loopback only, bounded in time; never part of `npm test`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startTestPostgres } from '../test-postgres.mjs';
+
+interface BenchOptions {
+  readonly seconds: number;
+  readonly connections: number;
+  readonly databases: readonly ('sqlite' | 'postgres')[];
+}
+
+const root = join(import.meta.dirname, '..', '..');
+const mmregBin = join(root, 'apps', 'cli', 'bin', 'mmreg.js');
+
+function parseArguments(argv: readonly string[]): BenchOptions {
+  let seconds = 30;
+  let connections = 100;
+  let databases: BenchOptions['databases'] = ['sqlite', 'postgres'];
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = argv[i];
+    const value = argv[i + 1] ?? '';
+    if (name === '--seconds') seconds = Number(value);
+    else if (name === '--connections') connections = Number(value);
+    else if (name === '--db') databases = value === 'both' ? ['sqlite', 'postgres'] : [value as 'sqlite' | 'postgres'];
+    else throw new Error(`unknown option ${name}`);
+  }
+  if (!(seconds > 0 && connections >= 2)) throw new Error('--seconds must be > 0 and --connections ≥ 2');
+  return { seconds, connections, databases };
+}
+
+function runCli(args: readonly string[], input?: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [mmregBin, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.on('close', (code) =>
+      code === 0 ? resolvePromise(out) : reject(new Error(`mmreg ${args.join(' ')}: ${err}`)),
+    );
+    child.stdin.end(input ?? '');
+  });
+}
+
+interface Served {
+  readonly child: ChildProcess;
+  readonly baseUrl: string;
+  readonly credentials: ReadonlyMap<string, string>;
+}
+
+/** Starts `mmreg serve` and reads the port and the demo credentials it prints. */
+function serve(databaseUrl: string): Promise<Served> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [mmregBin, 'serve', '--db', databaseUrl, '--port', '0'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)\/api/.exec(out);
+      if (listening?.[1] !== undefined) {
+        const credentials = new Map<string, string>();
+        for (const match of out.matchAll(/^ {2}(\S+)\s+(\S+)\s+(coordinator|investigator)/gm)) {
+          if (match[1] !== undefined && match[2] !== undefined) credentials.set(match[1], match[2]);
+        }
+        resolvePromise({ child, baseUrl: listening[1], credentials });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`mmreg serve exited with ${code}: ${err}`)));
+  });
+}
+
+async function bearerToken(baseUrl: string, username: string, password: string): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (login.status !== 200 && login.status !== 201)
+    throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const created = await fetch(`${baseUrl}/api/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ label: 'bench' }),
+  });
+  if (created.status !== 201) throw new Error(`token ${username}: ${created.status} ${await created.text()}`);
+  return ((await created.json()) as { token: string }).token;
+}
+
+interface Client {
+  readonly token: string;
+  readonly patientIds: readonly number[];
+}
+
+async function prepareClients(served: Served): Promise<readonly Client[]> {
+  const clients: Client[] = [];
+  for (const [username, password] of served.credentials) {
+    if (!username.startsWith('investigator')) continue;
+    const token = await bearerToken(served.baseUrl, username, password);
+    const response = await fetch(`${served.baseUrl}/api/patients`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { patients?: { id: number }[] } | { id: number }[];
+    const patients = Array.isArray(body) ? body : (body.patients ?? []);
+    clients.push({ token, patientIds: patients.map((patient) => patient.id) });
+  }
+  if (clients.length === 0 || clients.some((client) => client.patientIds.length === 0)) {
+    throw new Error('the demo investigators see no patients: is the database seeded?');
+  }
+  return clients;
+}
+
+type Kind = 'reads' | 'writes';
+
+function load(served: Served, clients: readonly Client[], kind: Kind, connections: number, seconds: number) {
+  // One autocannon instance per client token, connections split evenly, so every request is
+  // authenticated as a centre user and touches that centre's patients only.
+  const perClient = Math.max(1, Math.floor(connections / clients.length));
+  return Promise.all(
+    clients.map((client, clientIndex) => {
+      let counter = clientIndex * 1_000_000;
+      const nextPatient = () => {
+        counter += 1;
+        return client.patientIds[counter % client.patientIds.length] ?? 0;
+      };
+      const headers = { authorization: `Bearer ${client.token}`, 'content-type': 'application/json' };
+      const requests: autocannon.Request[] =
+        kind === 'reads'
+          ? [
+              { method: 'GET', path: '/api/patients', headers },
+              {
+                method: 'GET',
+                setupRequest: (request) => ({ ...request, path: `/api/patients/${nextPatient()}` }),
+                headers,
+              },
+              {
+                method: 'GET',
+                setupRequest: (request) => ({ ...request, path: `/api/patients/${nextPatient()}/assessments` }),
+                headers,
+              },
+              {
+                method: 'GET',
+                setupRequest: (request) => ({ ...request, path: `/api/patients/${nextPatient()}/derived` }),
+                headers,
+              },
+            ]
+          : [
+              {
+                method: 'POST',
+                headers,
+                setupRequest: (request) => {
+                  const day = 1 + (counter % 28);
+                  return {
+                    ...request,
+                    path: `/api/patients/${nextPatient()}/assessments`,
+                    body: JSON.stringify({
+                      date: `2006-11-${String(day).padStart(2, '0')}`,
+                      test: 'hemoglobin',
+                      value: 9 + (counter % 40) / 10,
+                      result: null,
+                      unit: 'g/dL',
+                    }),
+                  };
+                },
+              },
+            ];
+      return autocannon({
+        url: served.baseUrl,
+        connections: perClient,
+        duration: seconds,
+        requests,
+      });
+    }),
+  );
+}
+
+interface Summary {
+  readonly requests: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+function summarise(results: readonly autocannon.Result[], seconds: number): Summary {
+  const requests = results.reduce((sum, result) => sum + result.requests.total, 0);
+  const errors = results.reduce((sum, result) => sum + result.errors + result.timeouts + result.non2xx, 0);
+  // Per-instance percentiles cannot be merged exactly; report the worst instance (conservative).
+  const p50 = Math.max(...results.map((result) => result.latency.p50));
+  const p99 = Math.max(...results.map((result) => result.latency.p99));
+  return { requests, perSecond: requests / seconds, p50, p99, errors };
+}
+
+async function benchDatabase(kind: 'sqlite' | 'postgres', options: BenchOptions): Promise<boolean> {
+  const dir = mkdtempSync(join(tmpdir(), 'mmreg-bench-server-'));
+  let postgres: { url: string; stop: () => void } | null = null;
+  let served: Served | null = null;
+  try {
+    let url = `sqlite:${join(dir, 'mmreg.db')}`;
+    if (kind === 'postgres') {
+      postgres = await startTestPostgres();
+      url = postgres.url;
+      // PostgreSQL is never seeded by `serve`: seed a SQLite file, back it up, restore it into PG.
+      const seedUrl = `sqlite:${join(dir, 'seed.db')}`;
+      const seeded = await serve(seedUrl);
+      seeded.child.kill('SIGTERM');
+      await new Promise((resolvePromise) => seeded.child.once('exit', resolvePromise));
+      await runCli(['backup', join(dir, 'seed.json'), '--db', seedUrl]);
+      await runCli(['restore', join(dir, 'seed.json'), '--db', url]);
+      served = await serve(url);
+      served = { ...served, credentials: seeded.credentials };
+    } else {
+      served = await serve(url);
+    }
+    const clients = await prepareClients(served);
+    const writers = Math.max(1, Math.round(options.connections * 0.3));
+    const readers = options.connections - writers;
+    process.stdout.write(
+      `\n${kind}: ${options.connections} authenticated connections (${readers} reading, ${writers} writing) for ${options.seconds} s…\n`,
+    );
+    const [readResults, writeResults] = await Promise.all([
+      load(served, clients, 'reads', readers, options.seconds),
+      load(served, clients, 'writes', writers, options.seconds),
+    ]);
+    const reads = summarise(readResults, options.seconds);
+    const writes = summarise(writeResults, options.seconds);
+    const line = (name: string, summary: Summary, p99Target: number) => {
+      const pass = summary.errors === 0 && summary.p99 < p99Target;
+      process.stdout.write(
+        `  ${name.padEnd(6)} ${summary.requests} requests, ${summary.perSecond.toFixed(0)}/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms, errors ${summary.errors}  → ${pass ? 'PASS' : 'FAIL'} (target: 0 errors, p99 < ${p99Target} ms)\n`,
+      );
+      return pass;
+    };
+    const readsPass = line('reads', reads, 50);
+    const writesPass = line('writes', writes, 100);
+    return readsPass && writesPass;
+  } finally {
+    served?.child.kill('SIGTERM');
+    postgres?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const options = parseArguments(process.argv.slice(2));
+process.stdout.write(
+  `load average before: ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')}\n`,
+);
+let allPass = true;
+for (const database of options.databases) allPass = (await benchDatabase(database, options)) && allPass;
+process.stdout.write(
+  `load average after: ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')}\n`,
+);
+process.exitCode = allPass ? 0 : 1;
