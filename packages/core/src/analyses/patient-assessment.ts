@@ -25,6 +25,7 @@ import {
 import type { Explanation } from '../rules/rule.ts';
 import {
   type CtcaeGradingSettings,
+  type CtcaeLabTable,
   type CtcaeVersion,
   defaultCtcaeGradingSettings,
   deferredLabExplanation,
@@ -33,9 +34,9 @@ import {
   type LabAdverseEventOptions,
   type LabAdverseEventTermId,
   type LabGradeNotGradableReason,
-  labAdverseEventTerms,
   labTestAdverseEventTerms,
-  quickGradeLabTest,
+  type QuickLabTestGrader,
+  quickLabTestGrader,
   quickLabTestUndecided,
   quickTermGrade,
   quickTermIndex,
@@ -172,12 +173,7 @@ export function assessPatient(
     options.endpoints ?? defaultEndpointSettings,
   );
   const windowDays = response.settings.baselineWindowDays;
-  const { toxicities, ungradable } = gradeLabValues(input, {
-    version: options.ctcaeVersion ?? 'v3',
-    settings: options.ctcae ?? defaultCtcaeGradingSettings,
-    referenceRanges: options.referenceRanges ?? noReferenceRanges,
-    windowDays,
-  });
+  const { toxicities, ungradable, pclRows } = gradeLabValues(input, gradingContextOf(options, windowDays));
   return {
     patient: input.patient,
     criteria,
@@ -187,7 +183,7 @@ export function assessPatient(
     lastKnownAlive,
     toxicities,
     ungradable,
-    pcl: classifyBaselinePcl(input.labs, indexTherapy.startDate, windowDays),
+    pcl: classifyPclRows(pclRows, indexTherapy.startDate, windowDays),
   };
 }
 
@@ -203,6 +199,29 @@ function responseOptionsOf(options: PatientAssessmentOptions, criteria: Response
     responseOptionsByOptions.set(options, responseOptions);
   }
   return responseOptions;
+}
+
+/**
+ * The grading context of an options object, made once per (read-only) options object and baseline
+ * window, like `responseOptionsOf`: a cohort run grades every patient with the same one.
+ */
+const gradingContextByOptions = new WeakMap<PatientAssessmentOptions, GradingContext>();
+function gradingContextOf(options: PatientAssessmentOptions, windowDays: number): GradingContext {
+  let context = gradingContextByOptions.get(options);
+  if (context === undefined || context.windowDays !== windowDays) {
+    const version = options.ctcaeVersion ?? 'v3';
+    const settings = options.ctcae ?? defaultCtcaeGradingSettings;
+    context = {
+      version,
+      settings,
+      referenceRanges: options.referenceRanges ?? noReferenceRanges,
+      windowDays,
+      options: { version, settings },
+      graders: [],
+    };
+    gradingContextByOptions.set(options, context);
+  }
+  return context;
 }
 
 function findLastKnownAlive(input: PatientAssessmentInput): LastKnownAlive {
@@ -260,8 +279,7 @@ class DeferredUngradableValue implements UngradableLabValue {
  * getter call per read where modules are loaded as CommonJS (tsx, the benchmark), through each index.
  */
 const termsOfTest = labTestAdverseEventTerms;
-const termsById = labAdverseEventTerms;
-const quickGrade = quickGradeLabTest;
+const testGrader = quickLabTestGrader;
 const undecided = quickLabTestUndecided;
 const gradeOf = quickTermGrade;
 const termIndexOf = quickTermIndex;
@@ -270,6 +288,93 @@ const explainLater = deferredLabExplanation;
 /** The default: no reference ranges (looked up per value only when some were given). */
 const noReferenceRanges: Readonly<Partial<Record<QuantitativeLabTest, ReferenceRange>>> = {};
 
+/** A quantitative laboratory result (the rows graded). */
+type QuantitativeLab = Extract<LabMeasurement, { readonly value: number }>;
+
+/**
+ * What a quick-path grade was computed from, kept so that its explanation or reason can be written
+ * on first read by grading again: the source result (value and date) and the limits used, not a copy
+ * of the grading input — one object per graded value, and no boxed number (the value stays in the row).
+ * Null limits when none was used (most values: blood counts without reference ranges).
+ */
+function limitsToKeep(limits: GradingLimits): GradingLimits | null {
+  const { uln, lln, baseline, albuminGPerDl } = limits;
+  const isUnlimited = uln === undefined && lln === undefined && baseline === undefined && albuminGPerDl === undefined;
+  return isUnlimited ? null : { uln, lln, baseline, albuminGPerDl };
+}
+
+/** The grading input a quick-path value was graded from (see `limitsToKeep`). */
+function inputOf(lab: QuantitativeLab, limits: GradingLimits | null): LabAdverseEventInput {
+  return {
+    value: lab.value,
+    uln: limits?.uln,
+    lln: limits?.lln,
+    baseline: limits?.baseline,
+    albuminGPerDl: limits?.albuminGPerDl,
+    date: lab.date,
+  };
+}
+
+// The two result classes below repeat their few common fields rather than share a base class: V8
+// constructs a derived class (`super(...)`) at less than half the speed of a plain one (measured),
+// and a cohort run makes one of them per laboratory value.
+
+/**
+ * A graded (grade ≥ 1) value of the quick path, its explanation made on first read (as the slow
+ * path's deferred explanation); `toJSON` writes it, a spread (`{ ...toxicity }`) does not — read or
+ * serialise.
+ */
+class QuickLabToxicity implements LabToxicity {
+  readonly test: QuantitativeLabTest;
+  readonly date: CalendarDate;
+  readonly term: string;
+  readonly grade: CtcaeGrade;
+  readonly version: CtcaeVersion;
+  readonly #lab: QuantitativeLab;
+  readonly #limits: GradingLimits | null;
+  readonly #termId: LabAdverseEventTermId;
+  readonly #options: LabAdverseEventOptions;
+  #explanation: Explanation | null = null;
+
+  constructor(
+    lab: QuantitativeLab,
+    limits: GradingLimits,
+    graded: {
+      readonly termId: LabAdverseEventTermId;
+      readonly table: CtcaeLabTable;
+      readonly grade: CtcaeGrade;
+      readonly options: LabAdverseEventOptions;
+    },
+  ) {
+    const table = graded.table;
+    this.test = lab.test;
+    this.date = lab.date;
+    this.term = table.term;
+    this.grade = graded.grade;
+    this.version = table.version;
+    this.#lab = lab;
+    this.#limits = limitsToKeep(limits);
+    this.#termId = graded.termId;
+    this.#options = graded.options;
+  }
+
+  get explanation(): Explanation {
+    this.#explanation ??= explainLater(this.#termId, inputOf(this.#lab, this.#limits), this.#options);
+    return this.#explanation;
+  }
+
+  toJSON(): LabToxicity {
+    return {
+      test: this.test,
+      date: this.date,
+      term: this.term,
+      grade: this.grade,
+      version: this.version,
+      explanation: this.explanation,
+    };
+  }
+}
+
 /**
  * An ungradable value of the quick path: one object, its reason written on first read by grading the
  * value again with `gradeLabTest` (which reports the same term as the quick path). `toJSON` writes it.
@@ -277,41 +382,22 @@ const noReferenceRanges: Readonly<Partial<Record<QuantitativeLabTest, ReferenceR
 class QuickUngradableValue implements UngradableLabValue {
   readonly test: QuantitativeLabTest;
   readonly date: CalendarDate;
-  // The grading input's fields, not the object: the caller reuses its input object.
-  readonly #value: number;
-  readonly #uln: number | undefined;
-  readonly #lln: number | undefined;
-  readonly #baseline: number | undefined;
-  readonly #albumin: number | undefined;
+  readonly #lab: QuantitativeLab;
+  readonly #limits: GradingLimits | null;
   readonly #options: LabAdverseEventOptions;
   #reason: string | null = null;
 
-  constructor(
-    lab: { readonly test: QuantitativeLabTest; readonly date: CalendarDate },
-    input: LabAdverseEventInput,
-    options: LabAdverseEventOptions,
-  ) {
+  constructor(lab: QuantitativeLab, limits: GradingLimits, options: LabAdverseEventOptions) {
     this.test = lab.test;
     this.date = lab.date;
-    this.#value = input.value;
-    this.#uln = input.uln;
-    this.#lln = input.lln;
-    this.#baseline = input.baseline;
-    this.#albumin = input.albuminGPerDl;
+    this.#lab = lab;
+    this.#limits = limitsToKeep(limits);
     this.#options = options;
   }
 
   get reason(): string {
     if (this.#reason === null) {
-      const input = {
-        value: this.#value,
-        uln: this.#uln,
-        lln: this.#lln,
-        baseline: this.#baseline,
-        albuminGPerDl: this.#albumin,
-        date: this.date,
-      };
-      const graded = gradeLabTest(this.test, input, this.#options);
+      const graded = gradeLabTest(this.test, inputOf(this.#lab, this.#limits), this.#options);
       this.#reason = graded.kind === 'not-gradable' ? graded.reason.message : '';
     }
     return this.#reason;
@@ -322,13 +408,17 @@ class QuickUngradableValue implements UngradableLabValue {
   }
 }
 
-/** The grading input of one value; the grading loop reuses one and copies it where a result keeps it. */
-interface GradingInput {
-  value: number;
+/** The limits a value is graded with; the grading loop reuses one record (nothing keeps it). */
+interface GradingLimits {
   uln: number | undefined;
   lln: number | undefined;
   baseline: number | undefined;
   albuminGPerDl: number | undefined;
+}
+
+/** The grading input of one value; the grading loop reuses one and copies it where a result keeps it. */
+interface GradingInput extends GradingLimits {
+  value: number;
   date: CalendarDate | undefined;
 }
 
@@ -348,26 +438,108 @@ interface GradingContext {
   readonly settings: CtcaeGradingSettings;
   readonly referenceRanges: Readonly<Partial<Record<QuantitativeLabTest, ReferenceRange>>>;
   readonly windowDays: number;
+  /** The grading options handed to the CTCAE rules (one object for the cohort, kept by the results). */
+  readonly options: LabAdverseEventOptions;
+  /** The compiled grader of each graded test under `options`, by test code (`rolesOf`), made on first use. */
+  readonly graders: (QuickLabTestGrader | undefined)[];
+}
+
+/** What a quantitative result is read for here, by test (bit flags; tests not listed are not read). */
+const isGraded = 1;
+const isCreatinineUln = 2;
+const isAlbumin = 4;
+const isCreatinine = 8;
+const isCalcium = 16;
+const isPclValue = 32;
+/** The roles' bits above these give a graded test's code, its index in `GradingContext.graders`. */
+const testCodeShift = 8;
+
+/**
+ * The roles of a test. A `switch`, not a map: the names are compared by identity first, which is
+ * faster than hashing them for a lookup (measured), and most results fall through to `default`.
+ * The graded tests are those of `labTestAdverseEventTerms`, which is checked when this module loads.
+ */
+function rolesOf(test: string): number {
+  switch (test) {
+    case 'platelets':
+      return isGraded | (1 << testCodeShift);
+    case 'anc':
+      return isGraded | (2 << testCodeShift);
+    case 'hemoglobin':
+      return isGraded | (3 << testCodeShift);
+    case 'lymphocytes':
+      return isGraded | (4 << testCodeShift);
+    case 'potassium':
+      return isGraded | (5 << testCodeShift);
+    case 'uric_acid':
+      return isGraded | (6 << testCodeShift);
+    case 'phosphate':
+      return isGraded | (7 << testCodeShift);
+    case 'wbc':
+      return isGraded | isPclValue | (8 << testCodeShift);
+    case 'creatinine':
+      return isGraded | isCreatinine | (9 << testCodeShift);
+    case 'calcium':
+      return isGraded | isCalcium | (10 << testCodeShift);
+    case 'creatinine_uln':
+      return isCreatinineUln;
+    case 'albumin':
+      return isAlbumin;
+    case 'pb_plasma_cells':
+      return isPclValue;
+    default:
+      return 0;
+  }
+}
+
+{
+  const codes = new Set<number>();
+  for (const test of Object.keys(termsOfTest)) {
+    const roles = rolesOf(test);
+    if ((roles & isGraded) === 0 || codes.has(roles >> testCodeShift)) {
+      throw new RangeError(`rolesOf does not grade ${test} under a test code of its own; add it`);
+    }
+    codes.add(roles >> testCodeShift);
+  }
 }
 
 function gradeLabValues(
   input: PatientAssessmentInput,
   context: GradingContext,
-): { toxicities: LabToxicity[]; ungradable: UngradableLabValue[] } {
+): { toxicities: LabToxicity[]; ungradable: UngradableLabValue[]; pclRows: QuantitativeLab[] } {
   // ISO dates compare chronologically as strings: day numbers only where a distance in days matters.
   const indexDate = (input.therapyLines[0] as TherapyLine).startDate;
   const indexDay = toDayNumber(indexDate);
   const nextStart = input.therapyLines[1]?.startDate ?? null;
+  // One scan sorts out what grading needs (the values of the index line, the ULNs, albumin and the
+  // baseline creatinine, which may come later in the input) and the PB plasma cell and WBC rows on or
+  // before the index date for the baseline PCL.
+  const graded: QuantitativeLab[] = [];
+  const pclRows: QuantitativeLab[] = [];
   const creatinineUln: Array<{ date: CalendarDate; value: number }> = [];
   let albuminByDate: Map<string, number> | null = null;
   let baselineCreatinine: { date: CalendarDate; value: number } | null = null;
+  // Where the last date seen lies: results come grouped by date, and an equality test of two dates is
+  // cheaper than ordering them, so each date is ordered against the index and next line once.
+  let lastDate: CalendarDate | null = null;
+  let isInLine = false;
+  let isOnOrBeforeIndex = false;
   for (const lab of input.labs) {
     if (!('value' in lab)) continue;
-    if (lab.test === 'creatinine_uln') creatinineUln.push({ date: lab.date, value: lab.value });
-    else if (lab.test === 'albumin') {
+    const roles = rolesOf(lab.test);
+    if (roles === 0) continue;
+    if (lab.date !== lastDate) {
+      lastDate = lab.date;
+      isInLine = lastDate >= indexDate && (nextStart === null || lastDate < nextStart);
+      isOnOrBeforeIndex = lastDate <= indexDate;
+    }
+    if ((roles & isGraded) !== 0 && isInLine) graded.push(lab);
+    if ((roles & isPclValue) !== 0 && isOnOrBeforeIndex) pclRows.push(lab);
+    if (roles === isCreatinineUln) creatinineUln.push({ date: lab.date, value: lab.value });
+    else if (roles === isAlbumin) {
       albuminByDate ??= new Map<string, number>();
       albuminByDate.set(lab.date, lab.value);
-    } else if (lab.test === 'creatinine' && lab.date <= indexDate) {
+    } else if ((roles & isCreatinine) !== 0 && isOnOrBeforeIndex) {
       const isInWindow = indexDay - toDayNumber(lab.date) <= context.windowDays;
       if (isInWindow && (baselineCreatinine === null || lab.date >= baselineCreatinine.date)) {
         baselineCreatinine = { date: lab.date, value: lab.value };
@@ -378,7 +550,7 @@ function gradeLabValues(
   const toxicities: LabToxicity[] = [];
   const ungradable: UngradableLabValue[] = [];
   let needsSort = false;
-  const options = { version: context.version, settings: context.settings };
+  const options = context.options;
   const ranges = context.referenceRanges;
   const hasRanges = ranges !== noReferenceRanges;
   const scratch: GradingInput = {
@@ -389,65 +561,68 @@ function gradeLabValues(
     albuminGPerDl: undefined,
     date: undefined,
   };
-  for (const lab of input.labs) {
-    if (!('value' in lab) || lab.date < indexDate || (nextStart !== null && lab.date >= nextStart)) continue;
-    const termIds = termsOfTest[lab.test];
-    if (termIds === undefined) continue;
+  const graders = context.graders;
+  for (const lab of graded) {
+    const roles = rolesOf(lab.test);
+    const code = roles >> testCodeShift;
+    let grader = graders[code];
+    if (grader === undefined) {
+      grader = testGrader(lab.test, options);
+      graders[code] = grader;
+    }
     const range = hasRanges ? ranges[lab.test] : undefined;
     let uln = range?.uln;
-    if (lab.test === 'creatinine') {
+    let baseline: number | undefined;
+    if ((roles & isCreatinine) !== 0) {
       for (const entry of creatinineUln) if (entry.date <= lab.date) uln = entry.value;
+      if (baselineCreatinine !== null) baseline = baselineCreatinine.value;
     }
-    const albumin = lab.test === 'calcium' && albuminByDate !== null ? albuminByDate.get(lab.date) : undefined;
-    const baseline = lab.test === 'creatinine' && baselineCreatinine !== null ? baselineCreatinine.value : undefined;
-    // Quick path: the grade number from one reused input object; result objects (and a copy of the
-    // input for a deferred explanation) only for what is reported.
+    const albumin = (roles & isCalcium) !== 0 && albuminByDate !== null ? albuminByDate.get(lab.date) : undefined;
+    // Quick path: the grade number from one reused input object; one result object only for what is
+    // reported, which keeps the source row and the limits to explain itself when read.
     scratch.value = lab.value;
     scratch.uln = uln;
     scratch.lln = range?.lln;
     scratch.baseline = baseline;
     scratch.albuminGPerDl = albumin;
     scratch.date = lab.date;
-    const quick = quickGrade(lab.test, scratch, options);
+    const quick = grader.grade(scratch);
     if (quick !== undecided) {
       const grade = gradeOf(quick);
       if (grade === 0) continue;
-      const termId = termIds[termIndexOf(quick)] as LabAdverseEventTermId;
       if (grade > 0) {
-        const table = termsById[termId][context.version];
-        needsSort =
-          addInOrder(toxicities, {
-            test: lab.test,
-            date: lab.date,
-            term: table.term,
-            grade: grade as CtcaeGrade,
-            version: table.version,
-            explanation: explainLater(termId, copyOf(scratch), options),
-          }) || needsSort;
+        const termIndex = termIndexOf(quick);
+        const toxicity = new QuickLabToxicity(lab, scratch, {
+          termId: grader.termIds[termIndex] as LabAdverseEventTermId,
+          table: grader.tables[termIndex] as CtcaeLabTable,
+          grade: grade as CtcaeGrade,
+          options,
+        });
+        needsSort = addInOrder(toxicities, toxicity) || needsSort;
       } else {
         ungradable.push(new QuickUngradableValue(lab, scratch, options));
       }
       continue;
     }
-    const graded = gradeLabTest(lab.test, copyOf(scratch), options);
-    if (graded.kind === 'not-gradable') {
-      ungradable.push(new DeferredUngradableValue(lab.test, lab.date, graded.reason));
-    } else if (graded.grade > 0) {
+    const slow = gradeLabTest(lab.test, copyOf(scratch), options);
+    if (slow.kind === 'not-gradable') {
+      ungradable.push(new DeferredUngradableValue(lab.test, lab.date, slow.reason));
+    } else if (slow.grade > 0) {
       needsSort =
         addInOrder(toxicities, {
           test: lab.test,
           date: lab.date,
-          term: graded.term,
-          grade: graded.grade,
-          version: graded.version,
-          explanation: graded.explanation,
+          term: slow.term,
+          grade: slow.grade,
+          version: slow.version,
+          explanation: slow.explanation,
         }) || needsSort;
     }
   }
   // Rows of one date are kept in order as they arrive; a stable sort (the same order) only when the
   // laboratory rows were not in date order.
   if (needsSort) toxicities.sort(byDateThenTest);
-  return { toxicities, ungradable };
+  return { toxicities, ungradable, pclRows };
 }
 
 /** `localeCompare` of two test names, remembered (a handful of names, compared for every patient). */
@@ -476,8 +651,9 @@ function addInOrder(toxicities: LabToxicity[], toxicity: LabToxicity): boolean {
   let index = toxicities.length;
   toxicities.push(toxicity);
   const last = toxicities[index - 1];
-  if (last === undefined || last.date < toxicity.date) return false;
-  if (last.date > toxicity.date) return true;
+  if (last === undefined) return false;
+  // Different dates (the usual case) are ordered once; equal ones need no ordering.
+  if (last.date !== toxicity.date) return last.date > toxicity.date;
   while (index > 0) {
     const previous = toxicities[index - 1] as LabToxicity;
     if (previous.date !== toxicity.date || compareTests(previous.test, toxicity.test) <= 0) break;
@@ -498,32 +674,50 @@ export function classifyBaselinePcl(
   indexDate: CalendarDate,
   windowDays: number,
 ): BaselinePcl | null {
+  const rows: QuantitativeLab[] = [];
+  for (const lab of labs) {
+    if ('value' in lab && (lab.test === 'pb_plasma_cells' || lab.test === 'wbc') && lab.date <= indexDate) {
+      rows.push(lab);
+    }
+  }
+  return classifyPclRows(rows, indexDate, windowDays);
+}
+
+/**
+ * `classifyBaselinePcl` from the quantitative PB plasma cell and WBC results dated on or before the
+ * index date, in input order (the only rows it reads; assessPatient collects them in its one scan).
+ */
+function classifyPclRows(
+  rows: readonly QuantitativeLab[],
+  indexDate: CalendarDate,
+  windowDays: number,
+): BaselinePcl | null {
   // Two scans instead of two maps per patient: the latest PB plasma cell date in the window that has
   // a WBC of the same date, then the last value of each on that date (input order, as rows are read).
   const indexDay = toDayNumber(indexDate);
   let chosen: CalendarDate | null = null;
-  for (const lab of labs) {
-    if (!('value' in lab) || lab.test !== 'pb_plasma_cells' || lab.date > indexDate) continue;
+  for (const lab of rows) {
+    if (lab.test !== 'pb_plasma_cells') continue;
     if (chosen !== null && lab.date <= chosen) continue;
     if (indexDay - toDayNumber(lab.date) > windowDays) continue;
-    if (lastValueOn(labs, 'wbc', lab.date) !== null) chosen = lab.date;
+    if (lastValueOn(rows, 'wbc', lab.date) !== null) chosen = lab.date;
   }
   if (chosen === null) return null;
   return new DeferredBaselinePcl(
     chosen,
-    lastValueOn(labs, 'pb_plasma_cells', chosen) as number,
-    lastValueOn(labs, 'wbc', chosen) as number,
+    lastValueOn(rows, 'pb_plasma_cells', chosen) as number,
+    lastValueOn(rows, 'wbc', chosen) as number,
   );
 }
 
-/** The value of the last quantitative `test` result dated `date`, or null when there is none. */
+/** The value of the last `test` result dated `date`, or null when there is none. */
 function lastValueOn(
-  labs: readonly LabMeasurement[],
+  rows: readonly QuantitativeLab[],
   test: 'pb_plasma_cells' | 'wbc',
   date: CalendarDate,
 ): number | null {
   let found: number | null = null;
-  for (const lab of labs) if (lab.test === test && lab.date === date && 'value' in lab) found = lab.value;
+  for (const lab of rows) if (lab.test === test && lab.date === date) found = lab.value;
   return found;
 }
 

@@ -5,7 +5,7 @@
  * `RangeError`; the caller validates rows before building an `EndpointInput`.
  */
 import { type CalendarDate, daysPerMonth, toDayNumber } from '../../domain/calendar-date.ts';
-import type { RuleDefinition, ThresholdCheck } from '../rule.ts';
+import type { Explanation, RuleDefinition, ThresholdCheck } from '../rule.ts';
 import type { EndpointInput, EndpointResult, EndpointSettings, TimeOrigin } from './endpoint-types.ts';
 import { deriveTimeOrigin } from './time-origin.ts';
 
@@ -187,21 +187,65 @@ export function buildEndpointResult<TReason extends { readonly kind: string }>(
   outcome: EndpointOutcome<TReason>,
 ): EndpointResult<TReason> {
   const days = outcome.day - start.day;
-  const months = days / daysPerMonth;
-  const applied = outcome.rules.length === 0 ? '' : ` [${outcome.rules.map((applied) => applied.id).join(', ')}]`;
-  const text = `${label} ${outcome.event ? 'event' : 'censored'} on ${outcome.date}, ${days} days = ${months.toFixed(2)} months from ${start.text}: ${outcome.text}${applied}.`;
   return {
     event: outcome.event,
     date: outcome.date,
     days,
-    months,
+    months: days / daysPerMonth,
     startDate: start.date,
     reason: outcome.reason,
-    explanation: { ruleId: rule.id, ruleVersion: rule.version, checks: outcome.checks, text },
+    explanation: new EndpointExplanation(rule, { label, start, outcome }),
   };
 }
 
-/** The time origin as the start of OS, PFS, TTP, time to response and TTNT. */
+/**
+ * An endpoint's explanation, its text written on first read: a cohort run derives six endpoints per
+ * patient, and formatting their days and months as text costs more than deriving them, while few are
+ * read. `toJSON` writes the text; a spread (`{ ...explanation }`) copies only the rule, version and
+ * checks — read `text` or serialise.
+ */
+class EndpointExplanation implements Explanation {
+  readonly ruleId: string;
+  readonly ruleVersion: string;
+  readonly checks: readonly ThresholdCheck[];
+  readonly #label: string;
+  readonly #start: EndpointStart;
+  readonly #outcome: EndpointOutcome<{ readonly kind: string }>;
+  #text: string | null = null;
+
+  constructor(
+    rule: RuleDefinition,
+    detail: {
+      readonly label: string;
+      readonly start: EndpointStart;
+      readonly outcome: EndpointOutcome<{ readonly kind: string }>;
+    },
+  ) {
+    this.ruleId = rule.id;
+    this.ruleVersion = rule.version;
+    this.checks = detail.outcome.checks;
+    this.#label = detail.label;
+    this.#start = detail.start;
+    this.#outcome = detail.outcome;
+  }
+
+  get text(): string {
+    if (this.#text === null) {
+      const outcome = this.#outcome;
+      const start = this.#start;
+      const days = outcome.day - start.day;
+      const months = days / daysPerMonth;
+      const applied = outcome.rules.length === 0 ? '' : ` [${outcome.rules.map((applied) => applied.id).join(', ')}]`;
+      this.#text = `${this.#label} ${outcome.event ? 'event' : 'censored'} on ${outcome.date}, ${days} days = ${months.toFixed(2)} months from ${start.text}: ${outcome.text}${applied}.`;
+    }
+    return this.#text;
+  }
+
+  toJSON(): Explanation {
+    return { ruleId: this.ruleId, ruleVersion: this.ruleVersion, checks: this.checks, text: this.text };
+  }
+}
+
 export function originStart(timeline: EndpointTimeline): EndpointStart {
   return { day: timeline.originDay, date: timeline.origin.date, text: timeline.origin.text };
 }

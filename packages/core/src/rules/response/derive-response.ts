@@ -190,6 +190,54 @@ class DerivedTimepoint implements ResponseTimepoint {
   }
 }
 
+/**
+ * The confirmed progression event; its reason text is rendered on first read (and by `toJSON`). A
+ * class, not an object literal with a getter: V8 gives every literal whose getter is a new closure a
+ * new hidden class, and that long-lived class keeps the closure's whole patient alive through young
+ * collections (measured: every progressing patient was promoted to the old generation).
+ */
+class DerivedProgression implements ProgressionEvent {
+  readonly date: CalendarDate;
+  readonly confirmedOn: CalendarDate;
+  readonly findings: readonly ProgressionFinding[];
+  readonly explanation: Explanation;
+  readonly #evaluation: TimepointEvaluation;
+
+  constructor(
+    timepoint: DerivedTimepoint,
+    detail: {
+      readonly evaluation: TimepointEvaluation;
+      readonly confirmation: TimepointConfirmation;
+      readonly rule: RuleDefinition;
+    },
+  ) {
+    const { evaluation, confirmation, rule } = detail;
+    this.date = timepoint.date;
+    this.confirmedOn = timepoint.confirmedOn ?? timepoint.date;
+    this.findings = evaluation.progression;
+    this.explanation = new DeferredExplanation(
+      progressionRule,
+      evaluation.checks,
+      () => `PD on ${timepoint.date} (${rule.id}), ${describeConfirmation(confirmation)} — ${evaluation.because}.`,
+    );
+    this.#evaluation = evaluation;
+  }
+
+  get because(): string {
+    return this.#evaluation.because;
+  }
+
+  toJSON(): ProgressionEvent {
+    return {
+      date: this.date,
+      confirmedOn: this.confirmedOn,
+      because: this.because,
+      findings: this.findings,
+      explanation: this.explanation,
+    };
+  }
+}
+
 function startNadir(tracker: NadirTracker, value: DatedValue | null): NadirTracker {
   if (value !== null) tracker.start(value.value, value.date);
   return tracker;
@@ -246,8 +294,9 @@ function carryResults(
   at: { readonly assessments: readonly AssessmentValues[]; readonly windowDays: number },
 ): readonly (DatedValue | null)[] {
   const { assessments, windowDays } = at;
+  // Nothing to carry (no marrow or imaging after baseline, the usual case): every read gives null.
+  if (results.length === 0) return noCarriedResults;
   const carried = new Array<DatedValue | null>(assessments.length).fill(null);
-  if (results.length === 0) return carried;
   const dated = results.map((row): DatedValue => ({ value: read(row), date: row.date }));
   let latest = -1;
   for (let index = 0; index < assessments.length; index += 1) {
@@ -267,6 +316,9 @@ function carryResults(
   }
   return carried;
 }
+
+/** `carryResults` without results: reading any index gives `undefined`, taken as null. */
+const noCarriedResults: readonly (DatedValue | null)[] = [];
 
 type MutableTimepointInput = { -readonly [TKey in keyof TimepointInput]: TimepointInput[TKey] };
 
@@ -429,19 +481,7 @@ export function deriveResponse(input: ResponseInput, options: ResponseOptions = 
     const timepoint = timepoints[progressionIndex] as DerivedTimepoint;
     const evaluation = evaluations[progressionIndex] as TimepointEvaluation;
     const confirmation = confirmations[progressionIndex] as TimepointConfirmation;
-    progression = {
-      date: timepoint.date,
-      confirmedOn: timepoint.confirmedOn ?? timepoint.date,
-      get because(): string {
-        return evaluation.because;
-      },
-      findings: evaluation.progression,
-      explanation: new DeferredExplanation(
-        progressionRule,
-        evaluation.checks,
-        () => `PD on ${timepoint.date} (${rule.id}), ${describeConfirmation(confirmation)} — ${evaluation.because}.`,
-      ),
-    };
+    progression = new DerivedProgression(timepoint, { evaluation, confirmation, rule });
   }
 
   return {

@@ -137,16 +137,17 @@ export function determineMeasurableDisease(
   if (!options.usesFreeLightChains) flcUse = '; not used: EBMT 1998 has no FLC criteria';
   else if (flcMeets === true && (serum || urine)) flcUse = '; not used: serum or urine M-protein is measurable';
   else if (flc) flcUse = '; drives response';
-  const flcVerdict = (): string => {
-    if (flcBaseline === null) return `not measured at baseline${flcUse}`;
-    const ratio = `κ/λ ratio ${formatNumber(flcBaseline.ratio)} ${flcBaseline.isRatioNormal ? 'normal (0.26–1.65)' : 'abnormal'}`;
-    return `${ratio}; ${flcMeets === true ? 'meets' : 'does not meet'} the FLC threshold${flcUse}`;
-  };
   compartments.push({
     compartment: 'flc',
     meetsThreshold: flcMeets,
     drivesResponse: flc,
-    explanation: explain('flc', flcChecks, flcVerdict),
+    // The verdict closure is an argument, not a named constant: esbuild's keepNames (tsx) names a
+    // named closure with a defineProperty call each time it is made, once per patient here.
+    explanation: explain('flc', flcChecks, () => {
+      if (flcBaseline === null) return `not measured at baseline${flcUse}`;
+      const ratio = `κ/λ ratio ${formatNumber(flcBaseline.ratio)} ${flcBaseline.isRatioNormal ? 'normal (0.26–1.65)' : 'abnormal'}`;
+      return `${ratio}; ${flcMeets === true ? 'meets' : 'does not meet'} the FLC threshold${flcUse}`;
+    }),
   });
 
   const marrowCheck =

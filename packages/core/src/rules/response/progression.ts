@@ -75,18 +75,34 @@ export class ProgressionFinding {
   readonly parameter: ProgressionParameter;
   /** Imaging findings need no confirmation (§1.2, §1.6 step 5). */
   readonly isImaging: boolean;
-  readonly checks: readonly ThresholdCheck[];
+  #checks: readonly ThresholdCheck[] | null;
+  readonly #makeChecks: (() => readonly ThresholdCheck[]) | null;
   readonly #render: () => string;
   #text: string | null = null;
 
   constructor(
     parameter: ProgressionParameter,
-    detail: { readonly isImaging: boolean; readonly checks: readonly ThresholdCheck[]; readonly render: () => string },
+    detail: { readonly isImaging: boolean; readonly checks: readonly ThresholdCheck[] | null },
+    // Separate arguments, not properties of `detail`: esbuild's keepNames (tsx) names a closure stored
+    // under a property with a defineProperty call per closure made, which costs more than the finding.
+    render: () => string,
+    /** Makes the checks on first read when `detail.checks` is null (the common rises: few are read). */
+    makeChecks: (() => readonly ThresholdCheck[]) | null = null,
   ) {
     this.parameter = parameter;
     this.isImaging = detail.isImaging;
-    this.checks = detail.checks;
-    this.#render = detail.render;
+    this.#checks = detail.checks;
+    this.#makeChecks = makeChecks;
+    this.#render = render;
+  }
+
+  get checks(): readonly ThresholdCheck[] {
+    if (this.#checks === null) {
+      if (this.#makeChecks === null)
+        throw new RangeError('a progression finding needs its checks or a way to make them');
+      this.#checks = this.#makeChecks();
+    }
+    return this.#checks;
   }
 
   get text(): string {
@@ -162,6 +178,7 @@ export function assessProgression(criteria: ResolvedCriteria, input: Progression
       relativeAndAbsolute({
         parameter: 'urine',
         name: 'urine M-protein',
+        quantity: 'urine M-protein increase from nadir',
         unit: 'mg/24h',
         value: values.urineMProtein,
         nadir: nadirs.urine,
@@ -186,6 +203,7 @@ export function assessProgression(criteria: ResolvedCriteria, input: Progression
       relativeAndAbsolute({
         parameter: 'flc',
         name: 'dFLC',
+        quantity: 'dFLC increase from nadir',
         unit: 'mg/dL',
         value: freeLightChainDifference(measurable.involvedLightChain, values.flcKappa, values.flcLambda),
         nadir: nadirs.flc,
@@ -225,6 +243,7 @@ export function assessProgression(criteria: ResolvedCriteria, input: Progression
       relativeAndAbsolute({
         parameter: 'circulating-plasma-cells',
         name: 'circulating plasma cells',
+        quantity: 'circulating plasma cells increase from nadir',
         unit: 'cells/µL',
         value: bloodPlasmaCellsPerMicrolitre(values.whiteBloodCells, values.bloodPlasmaCells),
         nadir: nadirs.circulatingPlasmaCells,
@@ -251,11 +270,14 @@ export function assessProgression(criteria: ResolvedCriteria, input: Progression
   return findings ?? noFindings;
 }
 
-const newBoneLesion = new ProgressionFinding('bone-lesion', {
-  isImaging: true,
-  checks: [],
-  render: () => 'new bone lesion on imaging',
-});
+const newBoneLesion = new ProgressionFinding(
+  'bone-lesion',
+  {
+    isImaging: true,
+    checks: [],
+  },
+  () => 'new bone lesion on imaging',
+);
 
 function point(check: Omit<ThresholdCheck, 'isMet'>, isMet: boolean): ThresholdCheck {
   return {
@@ -279,8 +301,13 @@ class NadirText {
   }
 
   in(unit: string): string {
-    return `nadir ${formatNumber(this.#value)}${unit === '%' ? '%' : ` ${unit}`} (${this.#date})`;
+    return describeNadirValue(this.#value, this.#date, unit);
   }
+}
+
+/** "nadir 0.2 g/dL (2006-05-01)". */
+function describeNadirValue(value: number, date: NadirTracker['date'], unit: string): string {
+  return `nadir ${formatNumber(value)}${unit === '%' ? '%' : ` ${unit}`} (${date})`;
 }
 
 function describeNadir(nadir: NadirTracker): NadirText {
@@ -291,23 +318,26 @@ function bloodProgression(value: number, nadir: NadirTracker): ProgressionFindin
   const increase = value - nadir.value;
   if (!isGreater(increase, 5)) return null;
   const nadirText = describeNadir(nadir);
-  return new ProgressionFinding('blood', {
-    isImaging: false,
-    checks: [
-      point(
-        {
-          quantity: 'blood plasma cell increase from nadir',
-          value: increase,
-          unit: 'points',
-          comparator: '>',
-          threshold: 5,
-        },
-        true,
-      ),
-    ],
-    render: () =>
+  return new ProgressionFinding(
+    'blood',
+    {
+      isImaging: false,
+      checks: [
+        point(
+          {
+            quantity: 'blood plasma cell increase from nadir',
+            value: increase,
+            unit: 'points',
+            comparator: '>',
+            threshold: 5,
+          },
+          true,
+        ),
+      ],
+    },
+    () =>
       `blood plasma cells ${formatNumber(value)}%, ${formatSignedChange(increase, 'points')} from ${nadirText.in('%')}: absolute increase > 5 points`,
-  });
+  );
 }
 
 function serumProgression(
@@ -320,31 +350,35 @@ function serumProgression(
   if (rules.fiveGramRule && isAtLeast(nadir.value, 5)) {
     if (!isAtLeast(increase, 1)) return null;
     const nadirText = describeNadir(nadir);
-    return new ProgressionFinding('serum', {
-      isImaging: false,
-      checks: [
-        point(
-          { quantity: 'serum M-protein nadir', value: nadir.value, unit: 'g/dL', comparator: '>=', threshold: 5 },
-          true,
-        ),
-        point(
-          {
-            quantity: 'serum M-protein increase from nadir',
-            value: increase,
-            unit: 'g/dL',
-            comparator: '>=',
-            threshold: 1,
-          },
-          true,
-        ),
-      ],
-      render: () =>
+    return new ProgressionFinding(
+      'serum',
+      {
+        isImaging: false,
+        checks: [
+          point(
+            { quantity: 'serum M-protein nadir', value: nadir.value, unit: 'g/dL', comparator: '>=', threshold: 5 },
+            true,
+          ),
+          point(
+            {
+              quantity: 'serum M-protein increase from nadir',
+              value: increase,
+              unit: 'g/dL',
+              comparator: '>=',
+              threshold: 1,
+            },
+            true,
+          ),
+        ],
+      },
+      () =>
         `serum M-protein ${formatNumber(value)} g/dL, ${formatSignedChange(increase, 'g/dL')} from ${nadirText.in('g/dL')}: nadir ≥ 5 g/dL, so an increase ≥ 1 g/dL suffices`,
-    });
+    );
   }
   return relativeAndAbsolute({
     parameter: 'serum',
     name: 'serum M-protein',
+    quantity: 'serum M-protein increase from nadir',
     unit: 'g/dL',
     value,
     nadir,
@@ -356,6 +390,8 @@ function serumProgression(
 interface RelativeAndAbsolute {
   readonly parameter: ProgressionParameter;
   readonly name: string;
+  /** "<name> increase from nadir", a constant so that no string is built per finding. */
+  readonly quantity: string;
   readonly unit: string;
   readonly value: number;
   readonly nadir: NadirTracker;
@@ -375,26 +411,34 @@ function relativeAndAbsolute(rule: RelativeAndAbsolute): ProgressionFinding | nu
   const isRelativeMet = isZeroNadir || compare(change, relative, percent);
   const isAbsoluteMet = compare(increase, absolute.comparator, absolute.threshold);
   if (!isRelativeMet || !isAbsoluteMet) return null;
-  const quantity = `${rule.name} increase from nadir`;
-  const absoluteCheck = point(
-    { quantity, value: increase, unit: rule.unit, comparator: absolute.comparator, threshold: absolute.threshold },
-    true,
-  );
-  const checks = isZeroNadir
-    ? [absoluteCheck]
-    : [point({ quantity, value: change, unit: '%', comparator: relative, threshold: percent }, true), absoluteCheck];
-  const nadirText = describeNadir(nadir);
-  return new ProgressionFinding(rule.parameter, {
-    isImaging: false,
-    checks,
-    render: () => {
+  // The nadir as it is now (the tracker moves on), and the checks and text made when first read: a
+  // rising patient has a finding at every later assessment, and few are read.
+  const nadirValue = nadir.value;
+  const nadirDate = nadir.date;
+  return new ProgressionFinding(
+    rule.parameter,
+    { isImaging: false, checks: null },
+    () => {
       const relativeText = isZeroNadir
         ? `nadir 0, so any rise meets the ${percent}% clause`
         : `${comparatorSign(relative)} ${percent}%`;
       const changeText = isZeroNadir ? '' : ` (${formatSignedPercent(change)})`;
-      return `${rule.name} ${formatNumber(value)} ${rule.unit}, ${formatSignedChange(increase, rule.unit)}${changeText} from ${nadirText.in(rule.unit)}: ${relativeText} and ${comparatorSign(absolute.comparator)} ${formatNumber(absolute.threshold)} ${rule.unit}`;
+      return `${rule.name} ${formatNumber(value)} ${rule.unit}, ${formatSignedChange(increase, rule.unit)}${changeText} from ${describeNadirValue(nadirValue, nadirDate, rule.unit)}: ${relativeText} and ${comparatorSign(absolute.comparator)} ${formatNumber(absolute.threshold)} ${rule.unit}`;
     },
-  });
+    () => {
+      const quantity = rule.quantity;
+      const absoluteCheck = point(
+        { quantity, value: increase, unit: rule.unit, comparator: absolute.comparator, threshold: absolute.threshold },
+        true,
+      );
+      return isZeroNadir
+        ? [absoluteCheck]
+        : [
+            point({ quantity, value: change, unit: '%', comparator: relative, threshold: percent }, true),
+            absoluteCheck,
+          ];
+    },
+  );
 }
 
 function marrowProgression(criteria: ResolvedCriteria, value: number, nadir: NadirTracker): ProgressionFinding | null {
@@ -438,10 +482,13 @@ function marrowProgression(criteria: ResolvedCriteria, value: number, nadir: Nad
         ),
   );
   const nadirText = describeNadir(nadir);
-  return new ProgressionFinding('marrow', {
-    isImaging: false,
-    checks,
-    render: () => {
+  return new ProgressionFinding(
+    'marrow',
+    {
+      isImaging: false,
+      checks,
+    },
+    () => {
       const relativeText = isZeroNadir
         ? 'nadir 0, so any rise meets the 25% clause'
         : `${comparatorSign(relative)} 25%`;
@@ -449,7 +496,7 @@ function marrowProgression(criteria: ResolvedCriteria, value: number, nadir: Nad
       const changeText = isZeroNadir ? '' : ` (${formatSignedPercent(change)})`;
       return `bone marrow plasma cells ${formatNumber(value)}%, ${formatSignedChange(increase, 'points')}${changeText} from ${nadirText.in('%')}: ${relativeText} ${combine === 'both' ? 'and' : 'or'} ${absoluteText}`;
     },
-  });
+  );
 }
 
 function plasmacytomaProgression(value: number, nadir: NadirTracker, percent: number): ProgressionFinding | null {
@@ -457,31 +504,37 @@ function plasmacytomaProgression(value: number, nadir: NadirTracker, percent: nu
   if (!(increase > 0)) return null;
   const nadirText = describeNadir(nadir);
   if (nadir.value <= 0) {
-    return new ProgressionFinding('plasmacytoma', {
-      isImaging: true,
-      checks: [point({ quantity: 'plasmacytoma SPD', value, unit: 'cm2', comparator: '>', threshold: 0 }, true)],
-      render: () => `new plasmacytoma: SPD ${formatNumber(value)} cm2 after ${nadirText.in('cm2')}`,
-    });
+    return new ProgressionFinding(
+      'plasmacytoma',
+      {
+        isImaging: true,
+        checks: [point({ quantity: 'plasmacytoma SPD', value, unit: 'cm2', comparator: '>', threshold: 0 }, true)],
+      },
+      () => `new plasmacytoma: SPD ${formatNumber(value)} cm2 after ${nadirText.in('cm2')}`,
+    );
   }
   const change = (increase / nadir.value) * 100;
   if (!isAtLeast(change, percent)) return null;
-  return new ProgressionFinding('plasmacytoma', {
-    isImaging: true,
-    checks: [
-      point(
-        {
-          quantity: 'plasmacytoma SPD increase from nadir',
-          value: change,
-          unit: '%',
-          comparator: '>=',
-          threshold: percent,
-        },
-        true,
-      ),
-    ],
-    render: () =>
+  return new ProgressionFinding(
+    'plasmacytoma',
+    {
+      isImaging: true,
+      checks: [
+        point(
+          {
+            quantity: 'plasmacytoma SPD increase from nadir',
+            value: change,
+            unit: '%',
+            comparator: '>=',
+            threshold: percent,
+          },
+          true,
+        ),
+      ],
+    },
+    () =>
       `plasmacytoma SPD ${formatNumber(value)} cm2, ${formatSignedPercent(change)} from ${nadirText.in('cm2')}: increase ≥ ${percent}%`,
-  });
+  );
 }
 
 function calciumProgression(values: TimepointValues, criteria: ResolvedCriteria): ProgressionFinding | null {
@@ -494,25 +547,28 @@ function calciumProgression(values: TimepointValues, criteria: ResolvedCriteria)
     ? correctCalciumForProgression(measured, albumin, reference)
     : { valueMgPerDl: measured, isCorrected: false };
   if (!isGreater(corrected.valueMgPerDl, hypercalcaemiaMgPerDl)) return null;
-  return new ProgressionFinding('calcium', {
-    isImaging: false,
-    checks: [
-      point(
-        {
-          quantity: 'corrected calcium',
-          value: corrected.valueMgPerDl,
-          unit: 'mg/dL',
-          comparator: '>',
-          threshold: hypercalcaemiaMgPerDl,
-        },
-        true,
-      ),
-    ],
-    render: () => {
+  return new ProgressionFinding(
+    'calcium',
+    {
+      isImaging: false,
+      checks: [
+        point(
+          {
+            quantity: 'corrected calcium',
+            value: corrected.valueMgPerDl,
+            unit: 'mg/dL',
+            comparator: '>',
+            threshold: hypercalcaemiaMgPerDl,
+          },
+          true,
+        ),
+      ],
+    },
+    () => {
       const how = corrected.isCorrected
         ? `corrected calcium ${formatNumber(corrected.valueMgPerDl)} mg/dL (measured ${formatNumber(measured)} mg/dL, albumin ${formatNumber(albumin)} g/dL; Ca + 0.8 × (${formatNumber(reference)} − albumin))`
         : `calcium ${formatNumber(measured)} mg/dL (${isCorrecting ? 'no same-day albumin, uncorrected' : 'correction switched off'})`;
       return `${how} > ${hypercalcaemiaMgPerDl} mg/dL (hypercalcaemia; attribution to myeloma is the clinician's call)`;
     },
-  });
+  );
 }

@@ -65,15 +65,6 @@ export interface TimepointInput {
 type JudgedInput = Omit<TimepointInput, 'nadirs'>;
 
 /**
- * What a graded (not PD, evaluable) time point was judged from, kept so that its reasons and checks
- * can be recorded when first read: judging them again from the same immutable inputs gives the same
- * rank, and recording them for every assessment costs more than the judgement itself.
- */
-interface JudgedFrom extends JudgedInput {
-  readonly criteria: ResolvedCriteria;
-}
-
-/**
  * The unconfirmed response at one assessment, with its reasons and checks; for a graded time point
  * they are recorded on first read (same inputs, same rules), and the text is rendered when read.
  */
@@ -97,6 +88,13 @@ export class TimepointEvaluation {
   readonly #plasmacytoma: DatedValue | null;
   #because: string | null = null;
 
+  /**
+   * PD and NE take their findings, reasons and checks. A graded time point takes the judged input and
+   * the criteria and keeps what it was judged from (the input's fields are copied: the caller reuses
+   * its record), so that its reasons and checks can be recorded when first read: judging again from
+   * the same immutable inputs gives the same rank, and recording them for every assessment costs more
+   * than the judgement itself.
+   */
   constructor(
     rank: number,
     detail:
@@ -106,18 +104,20 @@ export class TimepointEvaluation {
           readonly checks: readonly ThresholdCheck[];
         }
       | { readonly progression: readonly ProgressionFinding[] }
-      | JudgedFrom,
+      | JudgedInput,
+    criteria: ResolvedCriteria | null = null,
   ) {
     const category = categoryByRank[rank];
     if (category === undefined) throw new RangeError(`no response category has rank ${rank}`);
     this.category = category;
     this.rank = rank;
-    if ('criteria' in detail) {
+    if ('values' in detail) {
+      if (criteria === null) throw new RangeError('a graded time point needs the criteria it was judged by');
       this.progression = noFindings;
       this.isImagingProgression = false;
       this.#reasons = null;
       this.#checks = null;
-      this.#criteria = detail.criteria;
+      this.#criteria = criteria;
       this.#values = detail.values;
       this.#baseline = detail.baseline;
       this.#measurable = detail.measurable;
@@ -759,14 +759,8 @@ export function evaluateTimepoint(criteria: ResolvedCriteria, input: TimepointIn
   quietLevels.isCompleteCandidate = true;
   quietLevels.missing = null;
   const rank = judgeLevels(criteria, quietLevels, input);
-  return new TimepointEvaluation(rank, {
-    criteria,
-    values,
-    baseline: input.baseline,
-    measurable,
-    marrow: input.marrow,
-    plasmacytoma: input.plasmacytoma,
-  });
+  // The input record itself, not a copy of its fields: the evaluation copies what it keeps.
+  return new TimepointEvaluation(rank, input, criteria);
 }
 
 /**

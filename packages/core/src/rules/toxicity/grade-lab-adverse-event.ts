@@ -197,50 +197,150 @@ export const quickGradeUndecided = -2;
  * under `not-gradable`, calcium without albumin under `not-gradable`), which the caller grades with
  * `gradeLabAdverseEvent`. Invalid input throws the same `RangeError` as `gradeLabAdverseEvent`. The
  * result objects and explanations of a quick grade are made with `deferredLabExplanation` and
- * `deferredMissingLimitReason`, which grade again on first read.
+ * `deferredMissingLimitReason`, which grade again on first read. A cohort run uses `quickLabGrader`
+ * once per term instead (the same grading, compiled once).
  */
 export function quickLabGrade(
   termId: LabAdverseEventTermId,
   input: LabAdverseEventInput,
   options: LabAdverseEventOptions,
 ): number {
-  const term = termsById[termId];
-  const table = term[options.version];
-  checkInput(input, table);
-  if (input.clinicalGrade !== undefined) return quickGradeUndecided;
-  const settings = options.settings ?? defaultSettings;
-  let value = input.value;
-  if (term.test === 'calcium') {
-    if (input.albuminGPerDl !== undefined) {
-      value = correctCalciumForAlbumin(input.value, input.albuminGPerDl, settings.calciumReferenceAlbuminGPerDl);
-    } else if (settings.calciumWithoutAlbumin === 'not-gradable') {
-      return quickGradeUndecided;
-    }
+  return quickLabGrader(termId, options).grade(input);
+}
+
+/** Where a band condition takes its reference from (a number, compared without string comparisons). */
+const fromAbsolute = 0;
+const fromUln = 1;
+const fromLln = 2;
+const fromBaseline = 3;
+
+interface CompiledCondition {
+  readonly reference: number;
+  readonly multiple: number;
+  /** An absolute threshold moved by the tolerance, as `isBeyond` moves it (unused for the others). */
+  readonly bound: number;
+}
+
+interface CompiledBand {
+  readonly grade: 1 | 2 | 3 | 4;
+  readonly needsDescriptor: boolean;
+  readonly conditions: readonly CompiledCondition[];
+}
+
+const referenceCodes: Readonly<Record<CtcaeBandCondition['reference'], number>> = {
+  absolute: fromAbsolute,
+  uln: fromUln,
+  lln: fromLln,
+  baseline: fromBaseline,
+};
+
+/**
+ * `quickLabGrade` of one term in one version and settings, with the term's bands compiled once: the
+ * references as numbers and the absolute thresholds (most of them) already moved by the tolerance.
+ * Grading a value then reads no table by name, which a cohort run does for every laboratory value.
+ */
+export class QuickLabGrader {
+  readonly #table: CtcaeLabTable;
+  readonly #isLow: boolean;
+  readonly #isCalcium: boolean;
+  readonly #settings: CtcaeGradingSettings;
+  readonly #bands: readonly CompiledBand[];
+
+  constructor(termId: LabAdverseEventTermId, options: LabAdverseEventOptions) {
+    const term = termsById[termId];
+    const table = term[options.version];
+    this.#table = table;
+    this.#isLow = table.direction === 'low';
+    this.#isCalcium = term.test === 'calcium';
+    this.#settings = options.settings ?? defaultSettings;
+    this.#bands = table.bands.map((band) => ({
+      grade: band.grade,
+      needsDescriptor: band.needs === 'value-and-clinical-descriptor',
+      conditions: band.conditions.map((condition) => {
+        // The same arithmetic as `isBeyond(value, condition.multiple * 1, direction)`, done once.
+        const threshold = condition.multiple * 1;
+        const margin = thresholdRelativeTolerance * Math.abs(threshold);
+        return {
+          reference: referenceCodes[condition.reference],
+          multiple: condition.multiple,
+          bound: table.direction === 'low' ? threshold - margin : threshold + margin,
+        };
+      }),
+    }));
   }
-  const bands = table.bands;
-  for (let b = 0; b < bands.length; b += 1) {
-    const band = bands[b] as CtcaeGradeBand;
-    const conditions = band.conditions;
-    let isMet = false;
-    for (let c = 0; c < conditions.length; c += 1) {
-      const condition = conditions[c] as CtcaeBandCondition;
-      const reference = referenceValue(condition, input);
-      if (reference === undefined) {
-        if (condition.reference === 'uln' && !isMet) return quickGradeMissingUln;
-        if (condition.reference === 'lln' && !isMet) return quickGradeMissingLln;
-        continue;
+
+  /** The `quickLabGrade` of `input` (see there). */
+  grade(input: LabAdverseEventInput): number {
+    // The common value (finite, ≥ 0, no limit or stated grade) passes every check of `checkInput`;
+    // only the others are checked, with its errors.
+    const isPlain =
+      input.uln === undefined &&
+      input.lln === undefined &&
+      input.baseline === undefined &&
+      input.albuminGPerDl === undefined &&
+      input.clinicalGrade === undefined &&
+      input.value >= 0 &&
+      input.value !== Number.POSITIVE_INFINITY;
+    if (!isPlain) checkInput(input, this.#table);
+    if (input.clinicalGrade !== undefined) return quickGradeUndecided;
+    const settings = this.#settings;
+    let value = input.value;
+    if (this.#isCalcium) {
+      if (input.albuminGPerDl !== undefined) {
+        value = correctCalciumForAlbumin(input.value, input.albuminGPerDl, settings.calciumReferenceAlbuminGPerDl);
+      } else if (settings.calciumWithoutAlbumin === 'not-gradable') {
+        return quickGradeUndecided;
       }
-      if (isBeyond(value, condition.multiple * reference, table.direction)) isMet = true;
     }
-    if (!isMet) continue;
-    if (band.needs === 'value-and-clinical-descriptor') {
-      const policy = settings.unstatedClinicalDescriptor;
-      if (policy === 'assume-absent') continue;
-      if (policy === 'not-gradable') return quickGradeUndecided;
+    const isLow = this.#isLow;
+    const bands = this.#bands;
+    for (let b = 0; b < bands.length; b += 1) {
+      const band = bands[b] as CompiledBand;
+      const conditions = band.conditions;
+      let isMet = false;
+      for (let c = 0; c < conditions.length; c += 1) {
+        const condition = conditions[c] as CompiledCondition;
+        const code = condition.reference;
+        if (code === fromAbsolute) {
+          if (isLow ? value < condition.bound : value > condition.bound) isMet = true;
+          continue;
+        }
+        const reference = code === fromUln ? input.uln : code === fromLln ? input.lln : input.baseline;
+        if (reference === undefined) {
+          if (code === fromUln && !isMet) return quickGradeMissingUln;
+          if (code === fromLln && !isMet) return quickGradeMissingLln;
+          continue;
+        }
+        if (isBeyond(value, condition.multiple * reference, isLow ? 'low' : 'high')) isMet = true;
+      }
+      if (!isMet) continue;
+      if (band.needsDescriptor) {
+        const policy = settings.unstatedClinicalDescriptor;
+        if (policy === 'assume-absent') continue;
+        if (policy === 'not-gradable') return quickGradeUndecided;
+      }
+      return band.grade;
     }
-    return band.grade;
+    return 0;
   }
-  return 0;
+}
+
+/** The compiled graders of an options object (read-only), made on first use of each term. */
+const gradersByOptions = new WeakMap<LabAdverseEventOptions, Map<LabAdverseEventTermId, QuickLabGrader>>();
+
+/** The `QuickLabGrader` of `termId` under `options`, compiled once per (read-only) options object. */
+export function quickLabGrader(termId: LabAdverseEventTermId, options: LabAdverseEventOptions): QuickLabGrader {
+  let graders = gradersByOptions.get(options);
+  if (graders === undefined) {
+    graders = new Map();
+    gradersByOptions.set(options, graders);
+  }
+  let grader = graders.get(termId);
+  if (grader === undefined) {
+    grader = new QuickLabGrader(termId, options);
+    graders.set(termId, grader);
+  }
+  return grader;
 }
 
 /** The explanation of a quick grade of `termId`, written on first read (as `gradeLabAdverseEvent`'s). */

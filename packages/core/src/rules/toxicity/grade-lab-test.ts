@@ -5,15 +5,17 @@
  * a grade above 0 and one cannot be decided (a missing ULN or LLN), the result is not gradable.
  */
 import type { QuantitativeLabTest } from '../../domain/laboratory.ts';
+import type { CtcaeLabTable, LabAdverseEventTermId } from './ctcae-lab-table.ts';
 import {
   gradeLabAdverseEvent,
   type LabAdverseEventGrade,
   type LabAdverseEventInput,
   type LabAdverseEventOptions,
+  type QuickLabGrader,
   quickGradeUndecided,
-  quickLabGrade,
+  quickLabGrader,
 } from './grade-lab-adverse-event.ts';
-import { gradableLabTests, labTestAdverseEventTerms } from './lab-adverse-event-terms.ts';
+import { gradableLabTests, labAdverseEventTerms, labTestAdverseEventTerms } from './lab-adverse-event-terms.ts';
 
 export function gradeLabTest(
   test: QuantitativeLabTest,
@@ -54,8 +56,8 @@ export function gradeLabTest(
 
 /** Imported bindings read once (each read is a getter call where modules load as CommonJS, e.g. tsx). */
 const termsOfTest = labTestAdverseEventTerms;
-const gradeQuickly = quickLabGrade;
 const termUndecided = quickGradeUndecided;
+const compileTerm = quickLabGrader;
 
 /** `quickGradeLabTest`: the quick path does not decide this value; grade it with `gradeLabTest`. */
 export const quickLabTestUndecided = -1;
@@ -65,38 +67,76 @@ export const quickLabTestUndecided = -1;
  * (`labTestAdverseEventTerms[test]`) gives the result and its `quickLabGrade` (0–4, or a missing ULN /
  * LLN), packed in one number that `quickTermIndex` and `quickTermGrade` unpack; or
  * `quickLabTestUndecided` when `gradeLabTest` must decide. The term picked is the one `gradeLabTest`
- * reports: the first with a grade above 0, else the first not gradable, else the first.
+ * reports: the first with a grade above 0, else the first not gradable, else the first. A cohort run
+ * uses `quickLabTestGrader` once per test instead (the same grading, compiled once).
  */
 export function quickGradeLabTest(
   test: QuantitativeLabTest,
   input: LabAdverseEventInput,
   options: LabAdverseEventOptions,
 ): number {
-  const termIds = termsOfTest[test];
-  if (termIds === undefined) {
-    throw new RangeError(`${test} has no CTCAE laboratory term (graded tests: ${gradableLabTests.join(', ')})`);
+  return quickLabTestGrader(test, options).grade(input);
+}
+
+/** `quickGradeLabTest` of one test under one options object, its terms compiled once (`QuickLabGrader`). */
+export class QuickLabTestGrader {
+  /** The test's terms, `labTestAdverseEventTerms[test]` (what `quickTermIndex` indexes). */
+  readonly termIds: readonly LabAdverseEventTermId[];
+  /** The table of each term in the options' version, index-aligned with `termIds`. */
+  readonly tables: readonly CtcaeLabTable[];
+  readonly #graders: readonly QuickLabGrader[];
+
+  constructor(test: QuantitativeLabTest, options: LabAdverseEventOptions) {
+    const termIds = termsOfTest[test];
+    if (termIds === undefined) {
+      throw new RangeError(`${test} has no CTCAE laboratory term (graded tests: ${gradableLabTests.join(', ')})`);
+    }
+    this.termIds = termIds;
+    this.tables = termIds.map((termId) => labAdverseEventTerms[termId][options.version]);
+    this.#graders = termIds.map((termId) => compileTerm(termId, options));
   }
-  let undecided = -1;
-  let undecidedGrade = 0;
-  for (let index = 0; index < termIds.length; index += 1) {
-    const grade = gradeQuickly(termIds[index] as (typeof termIds)[number], input, options);
-    if (grade === termUndecided) return quickLabTestUndecided;
-    if (grade > 0 && termIds.length === 1) return packQuickGrade(index, grade);
-    if (grade > 0) {
-      // Every term is graded (as `gradeLabTest` does) before the first abnormal one is reported.
-      for (let later = index + 1; later < termIds.length; later += 1) {
-        if (gradeQuickly(termIds[later] as (typeof termIds)[number], input, options) === termUndecided) {
-          return quickLabTestUndecided;
+
+  /** The packed `quickGradeLabTest` result of `input`. */
+  grade(input: LabAdverseEventInput): number {
+    const graders = this.#graders;
+    let undecided = -1;
+    let undecidedGrade = 0;
+    for (let index = 0; index < graders.length; index += 1) {
+      const grade = (graders[index] as QuickLabGrader).grade(input);
+      if (grade === termUndecided) return quickLabTestUndecided;
+      if (grade > 0 && graders.length === 1) return packQuickGrade(index, grade);
+      if (grade > 0) {
+        // Every term is graded (as `gradeLabTest` does) before the first abnormal one is reported.
+        for (let later = index + 1; later < graders.length; later += 1) {
+          if ((graders[later] as QuickLabGrader).grade(input) === termUndecided) return quickLabTestUndecided;
         }
+        return packQuickGrade(index, grade);
       }
-      return packQuickGrade(index, grade);
+      if (grade < 0 && undecided === -1) {
+        undecided = index;
+        undecidedGrade = grade;
+      }
     }
-    if (grade < 0 && undecided === -1) {
-      undecided = index;
-      undecidedGrade = grade;
-    }
+    return undecided === -1 ? packQuickGrade(0, 0) : packQuickGrade(undecided, undecidedGrade);
   }
-  return undecided === -1 ? packQuickGrade(0, 0) : packQuickGrade(undecided, undecidedGrade);
+}
+
+/** The test graders of an options object (read-only), made on first use of each test. */
+const testGradersByOptions = new WeakMap<LabAdverseEventOptions, Map<QuantitativeLabTest, QuickLabTestGrader>>();
+
+/** The `QuickLabTestGrader` of `test` under `options`, made once per (read-only) options object. */
+export function quickLabTestGrader(test: QuantitativeLabTest, options: LabAdverseEventOptions): QuickLabTestGrader {
+  let graders = testGradersByOptions.get(options);
+  if (graders === undefined) {
+    graders = new Map();
+    testGradersByOptions.set(options, graders);
+  }
+  let grader = graders.get(test);
+  if (grader === undefined) {
+    grader = new QuickLabTestGrader(test, options);
+    graders.set(test, grader);
+  }
+  return grader;
 }
 
 const quickGradeOffset = 8;
