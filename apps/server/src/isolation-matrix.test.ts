@@ -6,6 +6,7 @@
  */
 import { type ChildCreate, type ChildFormKind, childFormKinds } from '@mmreg/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registryAnalysisSchema } from './analysis/analysis-schema.ts';
 import { toHonoPath } from './app.ts';
 import { apiRoutes } from './routes/index.ts';
 import { type ApiResponse, type Credentials, callApi, noCredentials, signIn } from './test-support/api-client.ts';
@@ -238,11 +239,16 @@ const cases: Record<string, MatrixCase> = {
     success: 200,
     prepare: async (context) => ({ path: `/api/studies/${context.fx.studyId}/analysis` }),
     check: async (response, context) => {
-      const analysis = response.json as { patients: { n: number; byCenter: { centerId: number }[] } };
+      const analysis = registryAnalysisSchema.parse(response.json);
       const all = await context.fx.store.listPatients(context.fx.allScope);
       const readable = access[context.user].read.map((key) => context.fx.centers[key].id);
-      expect(analysis.patients.n).toBe(all.filter((patient) => readable.includes(patient.centerId)).length);
-      for (const center of analysis.patients.byCenter) expect(readable).toContain(center.centerId);
+      const inScope = all.filter((patient) => readable.includes(patient.centerId));
+      expect(analysis.scope.centers.map((center) => center.id).sort()).toEqual([...readable].sort());
+      expect(analysis.scope.centers.reduce((sum, center) => sum + center.patients, 0)).toBe(inScope.length);
+      const analysed = analysis.status === 'analysed' ? analysis.results.study.patients : 0;
+      expect(analysed + analysis.notAssessed.length).toBe(inScope.length);
+      const inScopeCodes = inScope.map((patient) => patient.code);
+      for (const entry of analysis.notAssessed) expect(inScopeCodes).toContain(entry.code);
     },
   },
   'GET /api/audit': {

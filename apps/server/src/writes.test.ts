@@ -5,6 +5,7 @@
  */
 import { patientSchema } from '@mmreg/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registryAnalysisSchema } from './analysis/analysis-schema.ts';
 import { apiErrorBodySchema } from './errors.ts';
 import { type Credentials, callApi, signIn } from './test-support/api-client.ts';
 import {
@@ -196,35 +197,37 @@ describe('POST /api/patients', () => {
 });
 
 describe('GET /api/studies/{id}/analysis', () => {
+  const analysisOf = async (credentials: Credentials) =>
+    registryAnalysisSchema.parse(
+      (await callApi(fx.app, credentials, 'GET', `/api/studies/${fx.studyId}/analysis`)).json,
+    );
+
   it('computes ORR with Clopper–Pearson limits over the caller’s patients only', async () => {
-    const analysisOf = async (credentials: Credentials) =>
-      (await callApi(fx.app, credentials, 'GET', `/api/studies/${fx.studyId}/analysis`)).json as {
-        patients: {
-          n: number;
-          notAssessed: { code: string; reason: string }[];
-          byCenter: { code: string; patients: number }[];
-        };
-        response: {
-          n: number;
-          counts: Record<string, number>;
-          orr: { count: number; n: number; lower: number; upper: number };
-        };
-        survival: { pfs: { n: number; events: number } | null; os: { n: number; events: number } | null };
-      };
     const investigatorB = await signIn(fx.app, usernameOf('investigatorB'));
     const centreB = await analysisOf(investigatorB);
+    if (centreB.status !== 'analysed') throw new Error(`centre B not analysed: ${centreB.message}`);
     // Centre B has only its seeded patient: PR (3.2 → 1.4 → 1.3 g/dL, ≥ 50 % reduction, confirmed).
-    expect(centreB.patients).toMatchObject({ n: 1, byCenter: [{ code: 'CTR-B', patients: 1 }] });
-    expect(centreB.response.counts['PR']).toBe(1);
-    expect(centreB.response.orr).toMatchObject({ count: 1, n: 1, upper: 1 });
+    expect(centreB.scope).toMatchObject({ isStudyWide: false, centers: [{ code: 'CTR-B', patients: 1 }] });
+    expect(centreB.results.study).toMatchObject({ id: 'PCL-REG', patients: 1 });
+    expect(centreB.results.response).toMatchObject({ n: 1, responders: 1 });
+    expect(centreB.results.response.counts['PR']).toBe(1);
+    expect(centreB.results.response.orr.upper).toBe(1);
     // R: binom.test(1, 1)$conf.int → 0.025, 1
-    expect(centreB.response.orr.lower).toBeCloseTo(0.025, 10);
-    expect(centreB.survival.pfs).toMatchObject({ n: 1, events: 0 });
+    expect(centreB.results.response.orr.lower).toBeCloseTo(0.025, 10);
+    expect(centreB.results.survival.pfs.all).toMatchObject({ n: 1, events: 0 });
+    // One PCL type in scope: the groups are kept, the log-rank test is absent (p null).
+    expect(centreB.results.survival.pfs.secondary).toMatchObject({ n: 0, events: 0, median: null });
+    expect(centreB.results.survival.pfs.logrank).toMatchObject({ df: 0, p: null });
+    // Not a reference study: no literature, no claims.
+    expect(centreB.results.literature).toBeNull();
+    expect(centreB.results.claims).toEqual([]);
+
     const all = await analysisOf(coordinator);
+    if (all.status !== 'analysed') throw new Error(`study not analysed: ${all.message}`);
     const patients = await fx.store.listPatients(fx.allScope);
-    expect(all.patients.n).toBe(patients.length);
-    expect(all.patients.byCenter.map((center) => center.code)).toEqual(['CTR-A', 'CTR-B']);
-    expect(all.response.n + all.patients.notAssessed.length).toBe(patients.length);
+    expect(all.scope.isStudyWide).toBe(true);
+    expect(all.scope.centers.map((center) => center.code)).toEqual(['CTR-A', 'CTR-B']);
+    expect(all.results.response.n + all.notAssessed.length).toBe(patients.length);
   });
 });
 

@@ -25,6 +25,8 @@ import {
   isQuantitativeLabTest,
   type LabMeasurement,
   type PatientAssessment,
+  type PatientAssessmentInput,
+  type PatientAssessmentOptions,
   type PclClassification,
   type TherapyLine,
   twiceWeeklyBortezomibSchedule,
@@ -544,11 +546,70 @@ function assessmentJson(
   };
 }
 
+/** What `assessPatient` is called with for a patient, or why it cannot be called. */
+export type PatientAssessmentCall =
+  | {
+      readonly kind: 'ready';
+      readonly input: PatientAssessmentInput;
+      readonly options: PatientAssessmentOptions;
+      /** The course taken as the index therapy (time origin). */
+      readonly indexCourse: ChildRecord<'courses'>;
+      /** Which records fed which rule, in words. */
+      readonly notes: readonly string[];
+    }
+  | { readonly kind: 'no-course'; readonly reason: string };
+
+const noCourseReason =
+  'no treatment course is registered yet: response, endpoints and laboratory grades are measured from the index therapy start';
+
+/**
+ * The registry → `assessPatient` mapping the derived results use (labs in canonical units, therapy
+ * lines from the courses, the latest follow-up, IMWG 2006 and CTCAE v3): exported so the study
+ * analysis assesses patients exactly as the stored derived results do.
+ */
+export function patientAssessmentCallOf(
+  data: Pick<PatientDerivationData, 'patient' | 'courses' | 'assessments' | 'followUp'>,
+): PatientAssessmentCall {
+  const therapy = chooseTherapyLines(data.courses);
+  if (therapy === null) return { kind: 'no-course', reason: noCourseReason };
+  const labs = labsOf(data.assessments);
+  const { followUp, note: followUpNote } = followUpOf(data.followUp);
+  return {
+    kind: 'ready',
+    input: { patient: data.patient.code, labs, therapyLines: therapy.lines, followUp },
+    options: { criteria, ctcaeVersion },
+    indexCourse: therapy.index,
+    notes: [...therapy.notes, followUpNote, `${labs.length} laboratory result(s) in canonical units`],
+  };
+}
+
+/** A patient assessed as its derived results are, or why it could not be (no course, data refused). */
+export type StoredPatientAssessment =
+  | { readonly kind: 'assessed'; readonly indexCourseId: number; readonly assessment: PatientAssessment }
+  | { readonly kind: 'not-assessed'; readonly reason: string };
+
+export function assessStoredPatient(
+  data: Pick<PatientDerivationData, 'patient' | 'courses' | 'assessments' | 'followUp'>,
+): StoredPatientAssessment {
+  const call = patientAssessmentCallOf(data);
+  if (call.kind === 'no-course') return { kind: 'not-assessed', reason: call.reason };
+  try {
+    return {
+      kind: 'assessed',
+      indexCourseId: call.indexCourse.id,
+      assessment: assessPatient(call.input, call.options),
+    };
+  } catch (error) {
+    return { kind: 'not-assessed', reason: refusedReason(error) };
+  }
+}
+
+function refusedReason(error: unknown): string {
+  return `the rules engine refused the data: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 /** Derives the results of one patient; never throws for data the rules refuse (the model says why). */
 export function derivePatientResults(data: PatientDerivationData): DerivedPatientComputation {
-  const labs = labsOf(data.assessments);
-  const therapy = chooseTherapyLines(data.courses);
-  const { followUp, note: followUpNote } = followUpOf(data.followUp);
   // Everything the model is computed from, so an unchanged hash means unchanged results.
   const inputHash = sha256Hex(
     canonicalJson({
@@ -574,22 +635,20 @@ export function derivePatientResults(data: PatientDerivationData): DerivedPatien
       pclAtDiagnosis: pclAtDiagnosisOf(data.patient),
     },
   });
-  if (therapy === null) {
-    return notDerived(
-      'no treatment course is registered yet: response, endpoints and laboratory grades are measured from the index therapy start',
-    );
-  }
+  const call = patientAssessmentCallOf(data);
+  if (call.kind === 'no-course') return notDerived(call.reason);
   try {
-    const assessment = assessPatient(
-      { patient: data.patient.code, labs, therapyLines: therapy.lines, followUp },
-      { criteria, ctcaeVersion },
-    );
-    const notes = [...therapy.notes, followUpNote, `${labs.length} laboratory result(s) in canonical units`];
+    const assessment = assessPatient(call.input, call.options);
     return {
       inputHash,
-      results: assessmentJson(assessment, { patient: data.patient, index: therapy.index, notes, data }),
+      results: assessmentJson(assessment, {
+        patient: data.patient,
+        index: call.indexCourse,
+        notes: [...call.notes],
+        data,
+      }),
     };
   } catch (error) {
-    return notDerived(`the rules engine refused the data: ${error instanceof Error ? error.message : String(error)}`);
+    return notDerived(refusedReason(error));
   }
 }

@@ -120,14 +120,23 @@ export async function loadChildren<TKind extends ChildFormKind>(
   patientIds: readonly number[],
 ): Promise<ChildRecord<TKind>[]> {
   if (patientIds.length === 0) return [];
-  const rows = await formDb(db)
-    .selectFrom(childFormTables[kind])
-    .selectAll()
-    .where('patient_id', 'in', [...patientIds])
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => childOfRow(kind, row));
+  const records: ChildRecord<TKind>[] = [];
+  // Bound parameters per statement are limited (SQLite 32,766, PostgreSQL 65,535): query in slices.
+  for (let start = 0; start < patientIds.length; start += maxIdsPerQuery) {
+    const rows = await formDb(db)
+      .selectFrom(childFormTables[kind])
+      .selectAll()
+      .where('patient_id', 'in', patientIds.slice(start, start + maxIdsPerQuery))
+      .orderBy('id')
+      .execute();
+    for (const row of rows) records.push(childOfRow(kind, row));
+  }
+  // Slices are in patient-id order, each sorted by id: re-sort so the whole list is in id order.
+  if (patientIds.length > maxIdsPerQuery) records.sort((a, b) => a.id - b.id);
+  return records;
 }
+
+const maxIdsPerQuery = 10_000;
 
 export interface WriteContext {
   readonly trx: Transaction<Database>;

@@ -9,10 +9,14 @@ export {
   resolveDatabaseUrl,
 } from './database-url.ts';
 export {
+  assessStoredPatient,
   type DerivedResultsModel,
   derivationVersion,
   derivePatientResults,
+  type PatientAssessmentCall,
   type PatientDerivationData,
+  patientAssessmentCallOf,
+  type StoredPatientAssessment,
 } from './derive-patient-results.ts';
 export { KyselyStore } from './kysely-store.ts';
 export { latestSchemaVersion } from './migrations/migrations.ts';

@@ -755,10 +755,19 @@ export class KyselyStore implements Store {
         patients = (await query.orderBy('id').execute()).map(patientOfRow);
       }
       const ids = patients.map((patient) => patient.id);
-      const children = new Map<ChildFormKind, ReadonlyArray<{ readonly patientId: number }>>();
-      for (const kind of childFormKinds) children.set(kind, await loadChildren(trx, kind, ids));
+      // Rows grouped by patient once (a filter per patient would be quadratic: 10⁴ patients × 10⁶ labs).
+      const children = new Map<ChildFormKind, Map<number, { readonly patientId: number }[]>>();
+      for (const kind of childFormKinds) {
+        const grouped = new Map<number, { readonly patientId: number }[]>();
+        for (const row of await loadChildren(trx, kind, ids)) {
+          const list = grouped.get(row.patientId);
+          if (list === undefined) grouped.set(row.patientId, [row]);
+          else list.push(row);
+        }
+        children.set(kind, grouped);
+      }
       const byPatient = <TKind extends ChildFormKind>(kind: TKind, patientId: number): ChildRecord<TKind>[] =>
-        (children.get(kind) ?? []).filter((row) => row.patientId === patientId) as unknown as ChildRecord<TKind>[];
+        (children.get(kind)?.get(patientId) ?? []) as unknown as ChildRecord<TKind>[];
       return {
         study,
         centers,

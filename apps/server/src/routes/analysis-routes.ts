@@ -1,89 +1,20 @@
-/** `GET /api/studies/{id}/analysis`: the study analysis over the patients the caller may see. */
-import { StoreError } from '@mmreg/storage';
-import { z } from 'zod';
-import { outcomeOf } from '../analysis/patient-outcome.ts';
-import { analyseRegistry, type PatientOutcome } from '../analysis/registry-analysis.ts';
+/**
+ * `GET /api/studies/{id}/analysis`: the report's results model over the patients the caller may see,
+ * computed by the same core and report functions as `mmreg reproduce` (analysis/scoped-study-analysis.ts).
+ */
+import { registryAnalysisSchema } from '../analysis/analysis-schema.ts';
+import { analyseScopedStudy } from '../analysis/scoped-study-analysis.ts';
 import { scopeForRequest } from '../auth/access-scope.ts';
 import { idParams } from '../http/common-schemas.ts';
 import { type ApiRoute, defineRoute } from '../http/define-route.ts';
-
-const proportionSchema = z
-  .object({
-    count: z.number().int().min(0),
-    n: z.number().int().positive(),
-    estimate: z.number().min(0).max(1),
-    lower: z.number().min(0).max(1),
-    upper: z.number().min(0).max(1),
-    confLevel: z.number(),
-  })
-  .nullable();
-
-const endpointSchema = z
-  .object({
-    n: z.number().int(),
-    events: z.number().int(),
-    median: z.number().nullable(),
-    lower: z.number().nullable(),
-    upper: z.number().nullable(),
-    confType: z.string(),
-    curve: z.array(
-      z.object({
-        time: z.number(),
-        nRisk: z.number(),
-        nEvent: z.number(),
-        nCensor: z.number(),
-        surv: z.number().min(0).max(1),
-        lower: z.number().nullable(),
-        upper: z.number().nullable(),
-      }),
-    ),
-  })
-  .nullable();
-
-export const registryAnalysisSchema = z.object({
-  format: z.literal('mmreg-registry-analysis'),
-  formatVersion: z.number().int(),
-  generatedAt: z.string(),
-  study: z.object({ id: z.number().int(), code: z.string(), title: z.string() }),
-  includes: z.array(z.string()),
-  notComputed: z.array(z.string()),
-  patients: z.object({
-    n: z.number().int(),
-    assessed: z.number().int(),
-    notAssessed: z.array(z.object({ code: z.string(), reason: z.string() })),
-    byCenter: z.array(
-      z.object({ centerId: z.number().int(), code: z.string(), name: z.string(), patients: z.number().int() }),
-    ),
-  }),
-  response: z.object({
-    n: z.number().int(),
-    responders: z.number().int(),
-    counts: z.record(z.string(), z.number().int()),
-    orr: proportionSchema,
-    vgprOrBetter: proportionSchema,
-    crOrBetter: proportionSchema,
-    confLevel: z.number(),
-  }),
-  survival: z.object({ timeUnit: z.literal('months'), pfs: endpointSchema, os: endpointSchema }),
-  adverseEvents: z.object({
-    patientsByWorstGrade: z.array(
-      z.object({
-        label: z.string(),
-        count: z.number().int(),
-        denominator: z.number().int(),
-        proportion: z.number().nullable(),
-      }),
-    ),
-  }),
-});
 
 const getAnalysis = defineRoute({
   method: 'get',
   path: '/api/studies/{id}/analysis',
   operationId: 'getStudyAnalysis',
-  summary: 'Response rates, Kaplan–Meier PFS and OS and per-centre counts over the patients the caller may see',
+  summary: 'The study report’s results model (results.json) over the patients the caller may see',
   description:
-    'Computed from the registry data in the caller’s scope (a centre sees its own patients only). `includes` and `notComputed` say which parts of the report’s results model are present.',
+    'Each in-scope patient is assessed as its derived results are, mapped to the study model (docs/rules/registry-analysis.md) and analysed by the same functions as `mmreg reproduce`: response with Clopper–Pearson CIs, Kaplan–Meier PFS and OS by PCL type with log-rank, toxicity by category, and — for the reference study `musto2007` — the literature comparison and (study-wide callers only) the published claims checked against registry data. A centre sees its own patients only. `notAssessed` lists in-scope patients that could not be analysed, with the reason; `status` is `no-patients-in-scope` (and `results` null) when none can be.',
   tag: 'studies',
   auth: 'user',
   params: idParams,
@@ -94,17 +25,14 @@ const getAnalysis = defineRoute({
   handler: async ({ services, params, authentication }) => {
     const scope = scopeForRequest(authentication.user, params.id);
     const data = await services.store.loadStudyData(scope);
-    const outcomes = new Map<number, PatientOutcome>();
-    for (const { patient } of data.patients) {
-      try {
-        outcomes.set(patient.id, outcomeOf((await services.store.getDerived(scope, patient.id)).results));
-      } catch (error) {
-        if (!(error instanceof StoreError && error.code === 'not-found')) throw error;
-      }
+    let isStudyWide = scope.readCenters === 'all';
+    if (!isStudyWide) {
+      const readable = new Set(data.centers.map((center) => center.id));
+      isStudyWide = (await services.store.listCenters(params.id)).every((center) => readable.has(center.id));
     }
     return {
       status: 200,
-      body: analyseRegistry({ data, outcomes, generatedAt: services.clock().toISOString() }),
+      body: analyseScopedStudy({ data, isStudyWide, generatedAt: services.clock().toISOString() }),
     };
   },
 });

@@ -62,6 +62,22 @@ export {
   type StudyFromAssessments,
   wholeMonthRoundingRule,
 } from './study-from-assessments.ts';
+export {
+  defaultDiagnosisCreatinineUlnMgPerDl,
+  type NotAssessedPatient,
+  type RegistryAdministrationInput,
+  type RegistryAdverseEventInput,
+  type RegistryAssessmentOutcome,
+  type RegistryCenterInput,
+  type RegistryCourseInput,
+  type RegistryEnrolmentInput,
+  type RegistryPatientInput,
+  type RegistryPriorTherapyInput,
+  type RegistryStudy,
+  type RegistryStudyInput,
+  registryAdverseEventCategory,
+  studyFromRegistry,
+} from './study-from-registry.ts';
 export { analyseSurvival, deriveOverallSurvivalRecords, deriveProgressionFreeRecords } from './survival-analysis.ts';
 export type * from './survival-types.ts';
 export {

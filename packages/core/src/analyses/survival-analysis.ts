@@ -11,7 +11,13 @@ import {
   describePrimaryRefractoryConvention,
   type PrimaryRefractoryPfsConvention,
 } from './analysis-conventions.ts';
-import type { EndpointAnalysis, SurvivalCurveStep, SurvivalGroup, SurvivalSummary } from './survival-types.ts';
+import type {
+  EndpointAnalysis,
+  LogRankSummary,
+  SurvivalCurveStep,
+  SurvivalGroup,
+  SurvivalSummary,
+} from './survival-types.ts';
 
 interface EndpointRecord {
   readonly patient: Patient;
@@ -97,6 +103,22 @@ function summariseGroup(
   records: readonly EndpointRecord[],
   conventions: AnalysisConventions,
 ): SurvivalGroup {
+  // A scope with no patient of a PCL type (a centre, a registry of primary PCL only) has an empty
+  // group: no curve, no median, nobody at risk — rather than no analysis at all.
+  if (records.length === 0) {
+    return {
+      key,
+      label,
+      n: 0,
+      events: 0,
+      median: null,
+      lower: null,
+      upper: null,
+      steps: [],
+      censored: [],
+      atRisk: conventions.atRiskTimes.map(() => 0),
+    };
+  }
   const fit = kaplanMeier(
     { time: records.map((record) => record.months), event: records.map((record) => (record.isEvent ? 1 : 0)) },
     { confLevel: conventions.confLevel, confType: conventions.kaplanMeierConfidenceType },
@@ -119,6 +141,10 @@ function summariseGroup(
   };
 }
 
+function noLogRankTest(events: readonly number[]): LogRankSummary {
+  return { chisq: 0, df: 0, p: null, observed: events, expected: events };
+}
+
 function analyseEndpoint(
   endpoint: 'pfs' | 'os',
   records: readonly EndpointRecord[],
@@ -128,11 +154,16 @@ function analyseEndpoint(
 ): EndpointAnalysis {
   const primary = records.filter((record) => record.patient.pclType === 'primary');
   const secondary = records.filter((record) => record.patient.pclType === 'secondary');
-  const test = logRankTest({
-    time: records.map((record) => record.months),
-    event: records.map((record) => (record.isEvent ? 1 : 0)),
-    group: records.map((record) => (record.patient.pclType === 'primary' ? 0 : 1)),
-  });
+  // Fewer than two PCL types present: no test (p null, df 0), as survdiff has no test with one group;
+  // O = E = the events of each type, so the summary keeps its two-group shape.
+  const test =
+    primary.length > 0 && secondary.length > 0
+      ? logRankTest({
+          time: records.map((record) => record.months),
+          event: records.map((record) => (record.isEvent ? 1 : 0)),
+          group: records.map((record) => (record.patient.pclType === 'primary' ? 0 : 1)),
+        })
+      : noLogRankTest([primary, secondary].map((group) => group.filter((record) => record.isEvent).length));
   return {
     endpoint,
     label: endpoint === 'pfs' ? 'Progression-free survival' : 'Overall survival',
