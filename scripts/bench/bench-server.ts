@@ -1,15 +1,23 @@
 /**
- * `npm run bench:server [-- --seconds 30 --connections 100 --db sqlite|postgres|both]`: load on the
- * registry API (issue 5 item 11). For each database it starts a real `mmreg serve` child process on
- * 127.0.0.1 (an embedded SQLite file seeded with the demo reference study; for PostgreSQL a throwaway
- * server from scripts/test-postgres.mjs, seeded through the CLI), logs in the demo users, creates one
- * personal API token per user, and then runs two autocannon loads at the same time for the given
- * duration: readers (70 % of the connections: patient list, one patient, its laboratory results, its
- * derived results) and writers (30 %: a new laboratory result, which also recomputes the patient's
- * derived results in the same transaction). Every client is authenticated (Bearer token of a centre
- * investigator, so centre isolation is on the hot path). Prints requests/s, p50/p99 latency and
- * errors per kind, and the verdict against the targets: 0 errors, p99 < 50 ms for reads and
- * < 100 ms for writes. Loopback only, bounded in time; never part of `npm test`.
+ * `npm run bench:server [-- --seconds 30 --clients 100 --rate 2 --write-share 0.2 --db sqlite|postgres|both]`:
+ * load on the registry API (issue 5 item 11). For each database it starts a real `mmreg serve` child
+ * process on 127.0.0.1 (an embedded SQLite file seeded with the demo reference study; for PostgreSQL
+ * a throwaway server from scripts/test-postgres.mjs, filled by restoring a backup of that seed),
+ * logs in the four demo centre investigators, creates a personal API token for each, and runs two
+ * autocannon loads at once: readers (patient list, one patient, its laboratory results, its derived
+ * results) and writers (a new laboratory result, which also recomputes the patient's derived results
+ * and appends an audit record in the same transaction). Every request is authenticated as a centre
+ * user, so centre isolation is on the hot path.
+ *
+ * Two runs per database, each `--seconds` long:
+ * 1. the verdict run: `--clients` clients, each sending `--rate` requests per second (default 2: a
+ *    busy data-entry user sends a request every few seconds; 100 such users offer 200 requests/s,
+ *    of which `--write-share` are writes). Targets: 0 errors, p99 < 50 ms for reads, < 100 ms for
+ *    writes.
+ * 2. saturation (informational): the same clients with no pause between requests, which measures the
+ *    server's capacity; its latencies are queueing time (clients ÷ throughput), not service time.
+ * The load generator shares the machine's cores with the server; run on an otherwise idle machine.
+ * Loopback only, bounded in time; never part of `npm test`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +28,10 @@ import { startTestPostgres } from '../test-postgres.mjs';
 
 interface BenchOptions {
   readonly seconds: number;
-  readonly connections: number;
+  readonly clients: number;
+  /** Requests per second per client in the verdict run. */
+  readonly rate: number;
+  readonly writeShare: number;
   readonly databases: readonly ('sqlite' | 'postgres')[];
 }
 
@@ -29,18 +40,24 @@ const mmregBin = join(root, 'apps', 'cli', 'bin', 'mmreg.js');
 
 function parseArguments(argv: readonly string[]): BenchOptions {
   let seconds = 30;
-  let connections = 100;
+  let clients = 100;
+  let rate = 2;
+  let writeShare = 0.2;
   let databases: BenchOptions['databases'] = ['sqlite', 'postgres'];
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i];
     const value = argv[i + 1] ?? '';
     if (name === '--seconds') seconds = Number(value);
-    else if (name === '--connections') connections = Number(value);
+    else if (name === '--clients') clients = Number(value);
+    else if (name === '--rate') rate = Number(value);
+    else if (name === '--write-share') writeShare = Number(value);
     else if (name === '--db') databases = value === 'both' ? ['sqlite', 'postgres'] : [value as 'sqlite' | 'postgres'];
     else throw new Error(`unknown option ${name}`);
   }
-  if (!(seconds > 0 && connections >= 2)) throw new Error('--seconds must be > 0 and --connections ≥ 2');
-  return { seconds, connections, databases };
+  if (!(seconds > 0 && clients >= 2 && rate > 0 && writeShare > 0 && writeShare < 1)) {
+    throw new Error('--seconds > 0, --clients ≥ 2, --rate > 0 and 0 < --write-share < 1 are required');
+  }
+  return { seconds, clients, rate, writeShare, databases };
 }
 
 function runCli(args: readonly string[], input?: string): Promise<string> {
@@ -136,10 +153,15 @@ async function prepareClients(served: Served): Promise<readonly Client[]> {
 
 type Kind = 'reads' | 'writes';
 
-function load(served: Served, clients: readonly Client[], kind: Kind, connections: number, seconds: number) {
+function load(
+  served: Served,
+  clients: readonly Client[],
+  kind: Kind,
+  run: { readonly connections: number; readonly seconds: number; readonly rate: number | null },
+) {
   // One autocannon instance per client token, connections split evenly, so every request is
   // authenticated as a centre user and touches that centre's patients only.
-  const perClient = Math.max(1, Math.floor(connections / clients.length));
+  const perClient = Math.max(1, Math.floor(run.connections / clients.length));
   return Promise.all(
     clients.map((client, clientIndex) => {
       let counter = clientIndex * 1_000_000;
@@ -191,8 +213,9 @@ function load(served: Served, clients: readonly Client[], kind: Kind, connection
       return autocannon({
         url: served.baseUrl,
         connections: perClient,
-        duration: seconds,
+        duration: run.seconds,
         requests,
+        ...(run.rate === null ? {} : { connectionRate: run.rate }),
       });
     }),
   );
@@ -237,26 +260,39 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', options: BenchOptions)
       served = await serve(url);
     }
     const clients = await prepareClients(served);
-    const writers = Math.max(1, Math.round(options.connections * 0.3));
-    const readers = options.connections - writers;
-    process.stdout.write(
-      `\n${kind}: ${options.connections} authenticated connections (${readers} reading, ${writers} writing) for ${options.seconds} s…\n`,
-    );
-    const [readResults, writeResults] = await Promise.all([
-      load(served, clients, 'reads', readers, options.seconds),
-      load(served, clients, 'writes', writers, options.seconds),
-    ]);
-    const reads = summarise(readResults, options.seconds);
-    const writes = summarise(writeResults, options.seconds);
-    const line = (name: string, summary: Summary, p99Target: number) => {
-      const pass = summary.errors === 0 && summary.p99 < p99Target;
+    const writers = Math.max(1, Math.round(options.clients * options.writeShare));
+    const readers = options.clients - writers;
+    const runOnce = async (rate: number | null) => {
+      const [readResults, writeResults] = await Promise.all([
+        load(served as Served, clients, 'reads', { connections: readers, seconds: options.seconds, rate }),
+        load(served as Served, clients, 'writes', { connections: writers, seconds: options.seconds, rate }),
+      ]);
+      return { reads: summarise(readResults, options.seconds), writes: summarise(writeResults, options.seconds) };
+    };
+    const line = (name: string, summary: Summary, p99Target: number | null) => {
+      const pass = summary.errors === 0 && (p99Target === null || summary.p99 < p99Target);
+      const verdict =
+        p99Target === null ? '' : `  → ${pass ? 'PASS' : 'FAIL'} (target: 0 errors, p99 < ${p99Target} ms)`;
       process.stdout.write(
-        `  ${name.padEnd(6)} ${summary.requests} requests, ${summary.perSecond.toFixed(0)}/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms, errors ${summary.errors}  → ${pass ? 'PASS' : 'FAIL'} (target: 0 errors, p99 < ${p99Target} ms)\n`,
+        `  ${name.padEnd(6)} ${summary.requests} requests, ${summary.perSecond.toFixed(0)}/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms, errors ${summary.errors}${verdict}\n`,
       );
       return pass;
     };
-    const readsPass = line('reads', reads, 50);
-    const writesPass = line('writes', writes, 100);
+    process.stdout.write(
+      `\n${kind}: ${options.clients} authenticated clients (${readers} reading, ${writers} writing), ${options.rate} requests/s each, ${options.seconds} s…\n`,
+    );
+    const rated = await runOnce(options.rate);
+    const readsPass = line('reads', rated.reads, 50);
+    const writesPass = line('writes', rated.writes, 100);
+    process.stdout.write(
+      `${kind}: saturation, the same clients without pauses, ${options.seconds} s (capacity; informational)…\n`,
+    );
+    const saturated = await runOnce(null);
+    line('reads', saturated.reads, null);
+    line('writes', saturated.writes, null);
+    process.stdout.write(
+      `  capacity ≈ ${(saturated.reads.perSecond + saturated.writes.perSecond).toFixed(0)} requests/s at this mix\n`,
+    );
     return readsPass && writesPass;
   } finally {
     served?.child.kill('SIGTERM');

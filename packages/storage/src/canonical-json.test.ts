@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashAuditRecord } from './audit-trail.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
@@ -12,6 +13,38 @@ describe('canonicalJson', () => {
 
   it('drops undefined members as JSON does', () => {
     expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
+    expect(canonicalJson([undefined, () => 1, 2])).toBe('[null,null,2]');
+    expect(canonicalJson({ n: Number.NaN, i: Number.POSITIVE_INFINITY, z: -0 })).toBe('{"i":null,"n":null,"z":0}');
+  });
+
+  it('writes exactly what JSON.stringify writes of a key-sorted copy, for any JSON-like value', () => {
+    // The audit chain's stored hashes depend on this text staying byte-identical.
+    const sortKeys = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : sortKeys(item)));
+      if (value !== null && typeof value === 'object') {
+        const source = value as Record<string, unknown>;
+        const sorted: Record<string, unknown> = {};
+        for (const key of Object.keys(source).sort()) {
+          if (source[key] !== undefined) sorted[key] = sortKeys(source[key]);
+        }
+        return sorted;
+      }
+      return value;
+    };
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (value) => {
+        // BigInt has no JSON form, and a "__proto__" key cannot be copied by assignment (the reference
+        // would drop it): both are outside what the store hashes.
+        let isOutside = false;
+        JSON.stringify(value, (key, member) => {
+          if (typeof member === 'bigint' || key === '__proto__') isOutside = true;
+          return typeof member === 'bigint' ? 0 : member;
+        });
+        fc.pre(!isOutside);
+        expect(canonicalJson(value)).toBe(JSON.stringify(sortKeys(value)) ?? 'undefined');
+      }),
+      { seed: 20240601, numRuns: 500 },
+    );
   });
 });
 
