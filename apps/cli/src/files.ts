@@ -15,10 +15,10 @@ export function readPackageVersion(): string {
 }
 
 /** Writes one file atomically (temporary file in the same directory, then rename). */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, mode?: number): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temporary, content);
+  writeFileSync(temporary, content, mode === undefined ? {} : { mode });
   renameSync(temporary, path);
 }
 
@@ -26,7 +26,7 @@ export function writeFileAtomic(path: string, content: string): void {
  * Writes a set of files as one directory: built in a temporary sibling directory, then swapped in
  * for `directory` (the old content is removed only after the new one is complete).
  */
-export function writeDirectoryAtomic(directory: string, files: ReadonlyMap<string, string>): void {
+export function writeDirectoryAtomic(directory: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   const target = resolve(directory);
   mkdirSync(dirname(target), { recursive: true });
   const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.staging-`));

@@ -11,6 +11,7 @@ import { runKaplanMeier } from './commands/km-command.ts';
 import { runPooledProportion } from './commands/meta-command.ts';
 import { registerRegistryCommands } from './commands/registry-commands.ts';
 import { registerImportCommand } from './commands/registry-import-command.ts';
+import { registerReportCommand } from './commands/report-command.ts';
 import { knownStudies, runReproduce } from './commands/reproduce-command.ts';
 import { runReproduceFromLabs } from './commands/reproduce-from-labs.ts';
 import { readPackageVersion } from './files.ts';
@@ -175,6 +176,7 @@ export function buildProgram(write: (text: string) => void): Command {
     });
 
   registerRegistryCommands(program, write);
+  registerReportCommand(program, write);
 
   return program;
 }

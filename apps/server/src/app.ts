@@ -15,6 +15,7 @@ import type { AppEnv, AppServices, LoginThrottleSettings } from './http/app-env.
 import type { ApiRoute, RouteResult } from './http/define-route.ts';
 import { maxImportBytes } from './routes/import-routes.ts';
 import { apiRoutes } from './routes/index.ts';
+import { serveWebApp } from './static/serve-web-app.ts';
 
 export const maxBodyBytes = 1024 * 1024;
 const defaultSessionTtlSeconds = 12 * 60 * 60;
@@ -32,6 +33,8 @@ export interface CreateAppOptions {
   readonly onInternalError?: (error: unknown, requestId: string) => void;
   /** Check every 2xx body against the route's declared response schema (tests); a mismatch is a 500. */
   readonly validateResponses?: boolean;
+  /** The built web app (apps/web/dist) to serve at `/` with SPA fallback; default none (API only). */
+  readonly webRoot?: string;
 }
 
 /** The remote address of the socket under @hono/node-server; "unknown" without one (app.request()). */
@@ -65,6 +68,12 @@ function payloadTooLarge(limit: number): (c: Context) => Response {
 
 function respond(c: Context<AppEnv>, route: ApiRoute, result: RouteResult, validate: boolean): Response {
   if (result.status === 204) return c.body(null, 204);
+  if ('file' in result) {
+    return c.body(result.file.bytes, 200, {
+      'Content-Type': result.file.contentType,
+      'Content-Disposition': `attachment; filename="${result.file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+    });
+  }
   if (validate) {
     const schema = route.responses[result.status]?.schema;
     if (schema === undefined) throw new Error(`${route.operationId}: no response schema for ${result.status}`);
@@ -105,6 +114,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       xFrameOptions: 'DENY',
       strictTransportSecurity: services.isSecure ? 'max-age=31536000; includeSubDomains' : false,
       crossOriginResourcePolicy: 'same-origin',
+      // Keep a CSP a handler set itself: web app pages set theirs (static/serve-web-app.ts).
+      overwrite: false,
     }),
   );
   const smallBodies = bodyLimit({ maxSize: maxBodyBytes, onError: payloadTooLarge(maxBodyBytes) });
@@ -117,6 +128,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       respond(c, route, await route.handle(c), validateResponses),
     );
   }
+
+  if (options.webRoot !== undefined) serveWebApp(app, options.webRoot);
 
   app.notFound((c) =>
     errorResponse(c, new ApiError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`), {

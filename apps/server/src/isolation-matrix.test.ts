@@ -251,6 +251,15 @@ const cases: Record<string, MatrixCase> = {
       for (const entry of analysis.notAssessed) expect(inScopeCodes).toContain(entry.code);
     },
   },
+  'GET /api/studies/{id}/report': {
+    rule: 'signed-in',
+    success: 200,
+    prepare: async (context) => ({ path: `/api/studies/${context.fx.studyId}/report?format=html` }),
+    check: (response, context) => {
+      expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      for (const key of access[context.user].read) expect(response.text).toContain(context.fx.patients[key].code);
+    },
+  },
   'GET /api/audit': {
     rule: 'signed-in',
     success: 200,

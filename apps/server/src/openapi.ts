@@ -62,6 +62,15 @@ function commonResponses(route: ApiRoute): Record<string, JsonSchema> {
 function operationOf(route: ApiRoute): JsonSchema {
   const responses: Record<string, JsonSchema> = { ...commonResponses(route) };
   for (const [status, response] of Object.entries(route.responses)) {
+    if (response.mediaTypes !== undefined) {
+      responses[status] = {
+        description: response.description,
+        content: Object.fromEntries(
+          response.mediaTypes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
+        ),
+      };
+      continue;
+    }
     responses[status] =
       response.schema === undefined
         ? Number(status) >= 400

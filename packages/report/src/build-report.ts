@@ -20,6 +20,8 @@ import { buildToxicityTable, buildTreatmentTable } from './tables/outcome-tables
 import { buildPatientSummaryTable, buildPatientTable } from './tables/patient-tables.ts';
 
 export interface StudyReport {
+  readonly analysis: StudyAnalysis;
+  readonly software: ReportSoftware;
   readonly tables: readonly TableModel[];
   readonly figures: readonly ReportFigure[];
   readonly html: string;
@@ -63,5 +65,5 @@ export function buildStudyReport(analysis: StudyAnalysis, software: ReportSoftwa
   ]);
   for (const entry of tables) files.set(`tables/${entry.id}.csv`, formatTableCsv(entry));
   for (const entry of figures) files.set(`figures/${entry.id}.svg`, svgToStandaloneFile(entry.svg));
-  return { tables, figures, html, results, files };
+  return { analysis, software, tables, figures, html, results, files };
 }

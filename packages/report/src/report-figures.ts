@@ -47,7 +47,11 @@ function endpointFigure(
       curves: [curve(pfs, 'PFS'), curve(os, 'OS')],
       timeLabel,
       timeBreaks: times,
-      atRisk: [atRiskRow(pfs, 'PFS'), atRiskRow(os, 'OS')],
+      // The time axis stops soon after the last step (a subset's follow-up may be short): the counts follow it.
+      atRisk: [atRiskRow(pfs, 'PFS'), atRiskRow(os, 'OS')].map((row) => ({
+        ...row,
+        counts: row.counts.slice(0, times.length),
+      })),
       confidenceBands: false,
       showMedianLines: true,
     }),

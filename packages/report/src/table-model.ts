@@ -10,6 +10,12 @@ export interface TableColumn {
 
 export interface TableRow {
   readonly cells: Readonly<Record<string, string>>;
+  /**
+   * The unrounded number behind a cell whose text shows exactly one number (a count, a value, a
+   * p-value; a proportion where the text is a percentage), keyed like `cells`. Spreadsheets write
+   * these as numbers; HTML and CSV print `cells` only. Absent for text, ranges and censored times.
+   */
+  readonly values?: Readonly<Record<string, number>>;
   /** A section heading row spanning the table (e.g. "Age, years"). */
   readonly isSection?: boolean;
   /** Row shown with emphasis, e.g. a pooled estimate or a discrepant claim. */
@@ -24,4 +30,13 @@ export interface TableModel {
   readonly columns: readonly TableColumn[];
   readonly rows: readonly TableRow[];
   readonly notes: readonly string[];
+}
+
+/** The `values` of a row: the finite numbers only (a missing or non-finite value stays text). */
+export function cellValues(entries: Readonly<Record<string, number | null | undefined>>): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const [key, value] of Object.entries(entries)) {
+    if (typeof value === 'number' && Number.isFinite(value)) values[key] = value;
+  }
+  return values;
 }

@@ -21,6 +21,14 @@ export {
 export { KyselyStore } from './kysely-store.ts';
 export { latestSchemaVersion } from './migrations/migrations.ts';
 export { type OpenStoreOptions, openStore } from './open-store.ts';
+export {
+  buildReferenceStudyBatch,
+  type DemoCenter,
+  demoCenterOf,
+  demoCenters,
+  referenceStudyCode,
+} from './reference-study-seed.ts';
+export { type ReferenceComparison, registryPatientsOf, registryStudyInputOf } from './registry-study-input.ts';
 export type { Database } from './schema.ts';
 export { computeContentHash } from './snapshot.ts';
 export * from './store.ts';

@@ -4,11 +4,11 @@
  * backup and restore across SQLite and PostgreSQL with identical content, and `mmreg serve`.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseStudyFile } from '@mmreg/contracts';
-import { type DerivedResultsModel, openStore } from '@mmreg/storage';
+import { type DerivedResultsModel, demoCenters, openStore } from '@mmreg/storage';
 import {
   createPostgresTestDatabase,
   postgresTestUrl,
@@ -19,7 +19,6 @@ import { repositoryRoot } from '@mmreg/testkit';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { defaultMusto2007Study } from './import-command.ts';
-import { demoCenters } from './reference-study-seed.ts';
 import { cliActor, seedReferenceStudy } from './registry-commands.ts';
 
 // Each case starts a Node process with the TypeScript loader: allow for a loaded CI machine.
@@ -268,14 +267,11 @@ describe('mmreg serve', () => {
 
   it('seeds an empty embedded database, prints demo credentials, and serves each centre only its patients', async () => {
     const { child, output, baseUrl } = await startServe(`sqlite:${join(workspace, 'serve.db')}`);
+    const credentials = new Map(
+      [...output.matchAll(/^ {2}(\S+)\s+(\S+)\s+(?:coordinator|investigator)/gm)].map((match) => [match[1], match[2]]),
+    );
     try {
       expect(output).toContain('created the Musto 2007 reference study (12 patients, 4 demo centres)');
-      const credentials = new Map(
-        [...output.matchAll(/^ {2}(\S+)\s+(\S+)\s+(?:coordinator|investigator)/gm)].map((match) => [
-          match[1],
-          match[2],
-        ]),
-      );
       expect([...credentials.keys()]).toEqual([
         'coordinator',
         'investigator-a',
@@ -291,10 +287,13 @@ describe('mmreg serve', () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
-    // A second start finds the data and does not seed again.
+    // A second start finds the data, does not seed again, and shows the demo log-ins kept beside the database.
     const second = await startServe(`sqlite:${join(workspace, 'serve.db')}`);
     second.child.kill('SIGTERM');
     await new Promise((resolve) => second.child.once('exit', resolve));
-    expect(second.output).not.toContain('Demo credentials');
+    expect(second.output).not.toContain('created the Musto 2007 reference study');
+    expect(second.output).toContain(`credentials kept in ${join(workspace, 'serve.db')}.demo-credentials.txt`);
+    expect(second.output).toContain(`coordinator      ${credentials.get('coordinator')}`);
+    expect(statSync(`${join(workspace, 'serve.db')}.demo-credentials.txt`).mode & 0o777).toBe(0o600);
   });
 });

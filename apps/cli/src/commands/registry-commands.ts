@@ -7,16 +7,26 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type AuditRecord, parseAssessmentFiles, parseStudyFile, type Role, roles } from '@mmreg/contracts';
 import { startServer } from '@mmreg/server';
-import { type Actor, openStore, resolveDatabaseUrl, type Store, type StoreSnapshot } from '@mmreg/storage';
+import {
+  type Actor,
+  buildReferenceStudyBatch,
+  demoCenters,
+  openStore,
+  parseDatabaseUrl,
+  referenceStudyCode,
+  resolveDatabaseUrl,
+  type Store,
+  type StoreSnapshot,
+} from '@mmreg/storage';
 import { type Command, Option } from 'commander';
 import Papa from 'papaparse';
 import { CliError } from '../cli-error.ts';
 import { writeFileAtomic } from '../files.ts';
 import { defaultMusto2007Study } from './import-command.ts';
-import { buildReferenceStudyBatch, demoCenters, referenceStudyCode } from './reference-study-seed.ts';
 import { defaultMusto2007SyntheticLabs } from './reproduce-from-labs.ts';
 
 type Write = (text: string) => void;
@@ -186,6 +196,14 @@ function readSnapshot(file: string): StoreSnapshot {
   return parsed as StoreSnapshot;
 }
 
+/** The built web app (`npm run build:web` writes apps/web/dist), found next to this source tree. */
+export const webDistDirectory = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+/** The web app's directory when it has been built, else null. */
+export function locateWebApp(directory = webDistDirectory): string | null {
+  return existsSync(join(directory, 'index.html')) ? directory : null;
+}
+
 const dbOption = () =>
   new Option(
     '--db <url>',
@@ -202,17 +220,36 @@ export function registerRegistryCommands(program: Command, write: Write): void {
       const url = resolveDatabaseUrl(options.db);
       const store = await openStore(url);
       try {
+        const location = parseDatabaseUrl(url);
+        const credentialsFile =
+          location.dialect === 'sqlite' && !location.isMemory ? `${resolve(location.path)}.demo-credentials.txt` : null;
         if ((await store.listStudies()).length === 0) {
           if (store.dialect === 'sqlite') {
             const credentials = await seedReferenceStudy(store, cliActor());
             write('Empty database: created the Musto 2007 reference study (12 patients, 4 demo centres).\n');
             write(formatCredentials(credentials));
+            // Demo only: kept beside the demo database (owner-readable) so the next start can show them again.
+            if (credentialsFile !== null) writeFileAtomic(credentialsFile, formatCredentials(credentials), 0o600);
           } else {
             write('Empty database: create a study, centres and users with `mmreg studies|centers|users add`.\n');
           }
+        } else if (credentialsFile !== null && existsSync(credentialsFile)) {
+          write(`Demo database (credentials kept in ${credentialsFile}; delete it once passwords are changed):\n`);
+          write(readFileSync(credentialsFile, 'utf8'));
         }
-        const server = await startServer({ store, port: options.port, hostname: '127.0.0.1' });
+        const webRoot = locateWebApp();
+        const server = await startServer({
+          store,
+          port: options.port,
+          hostname: '127.0.0.1',
+          ...(webRoot === null ? {} : { webRoot }),
+        });
         write(`mmreg API listening on http://127.0.0.1:${server.port}/api (database ${describeUrl(url)})\n`);
+        write(
+          webRoot === null
+            ? `The web app is not built (no ${webDistDirectory}): run \`npm run build:web\`, then restart to open it at http://127.0.0.1:${server.port}/\n`
+            : `Web app: http://127.0.0.1:${server.port}/\n`,
+        );
         await new Promise<void>((resolveStop) => {
           const stop = () => resolveStop();
           process.once('SIGINT', stop);

@@ -187,6 +187,29 @@ const scopeCenterSchema = z.object({
   city: z.string(),
   /** Registered patients of this centre (analysed or not). */
   patients: z.number().int(),
+  /** The centre's forms by status: every patient's enrolment form and repeating-form rows. */
+  forms: z.object({ complete: z.number().int(), unverified: z.number().int(), incomplete: z.number().int() }),
+});
+
+/**
+ * One analysed patient as the dashboard needs it (subgroups, swimmer plot): the subgroup fields of the
+ * report's response subgroups and the PFS/OS records the analysis used (core's record functions).
+ */
+export const analysedPatientSchema = z.object({
+  code: z.string(),
+  centerId: z.number().int(),
+  pclType: z.enum(['primary', 'secondary']),
+  karyotype: z.enum(['normal', 'del13', 'not-done']),
+  hasPriorAsct: z.boolean(),
+  isSingleAgent: z.boolean(),
+  bestResponse: z.enum(['sCR', 'CR', 'VGPR', 'PR', 'MR', 'SD', 'PD', 'NE']),
+  /** Months to the first response (PR or better); null without one. */
+  responseMonths: z.number().nullable(),
+  /** Null when the primary PFS convention leaves the patient out. */
+  pfs: z
+    .object({ months: finite, isEvent: z.boolean(), outcome: z.enum(['progression', 'death', 'censored']) })
+    .nullable(),
+  os: z.object({ months: finite, isEvent: z.boolean() }),
 });
 
 const notAssessedSchema = z.object({ code: z.string(), centerCode: z.string(), reason: z.string() });
@@ -205,7 +228,13 @@ const commonFields = {
 };
 
 export const registryAnalysisSchema = z.discriminatedUnion('status', [
-  z.object({ ...commonFields, status: z.literal('analysed'), results: resultsModelSchema }),
+  z.object({
+    ...commonFields,
+    status: z.literal('analysed'),
+    results: resultsModelSchema,
+    /** The analysed patients, in the analysis's order (additive: for client-side subgroups). */
+    patients: z.array(analysedPatientSchema),
+  }),
   z.object({
     ...commonFields,
     status: z.literal('no-patients-in-scope'),

@@ -7,16 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  type ChildCreate,
-  type ImportBatch,
-  type ImportPatient,
-  parseAssessmentFiles,
-  parseStudyFile,
-  patientCreateSchema,
-} from '@mmreg/contracts';
-import { analyseStudy, canonicalUnits, isQuantitativeLabTest, responseCategories, type Study } from '@mmreg/core';
-import { type AccessScope, openStore, type Store } from '@mmreg/storage';
+import { type ImportBatch, parseAssessmentFiles, parseStudyFile, patientCreateSchema } from '@mmreg/contracts';
+import { analyseStudy, responseCategories, type Study } from '@mmreg/core';
+import { type AccessScope, buildReferenceStudyBatch, demoCenters, openStore, type Store } from '@mmreg/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { callApi, signIn } from '../test-support/api-client.ts';
@@ -32,9 +25,7 @@ const published: Study = (() => {
   return parsed.value;
 })();
 
-const centerCodes = ['site-a', 'site-b', 'site-c', 'site-d'] as const;
-
-/** The 12 published patients with their synthetic labs, therapy and follow-up; patient i at centre i mod 4. */
+/** The 12 published patients with their synthetic labs, therapy and follow-up, as `mmreg serve` seeds them. */
 function referenceBatch(centerIds: readonly number[]): ImportBatch {
   const read = (name: string) => ({ name, text: readFileSync(`${examples}synthetic-labs/${name}`, 'utf8') });
   const files = parseAssessmentFiles({
@@ -43,90 +34,8 @@ function referenceBatch(centerIds: readonly number[]): ImportBatch {
     followup: read('followup.csv'),
   });
   if (!files.ok) throw new Error('the synthetic labs are invalid');
-  const records = new Map(files.value.patients.map((record) => [String(record.patient), record]));
-  const patients = published.patients.map((patient, index): ImportPatient => {
-    const record = records.get(patient.code);
-    const [indexLine, ...laterLines] = record?.therapyLines ?? [];
-    if (record === undefined || indexLine === undefined) throw new Error(`no synthetic data for ${patient.code}`);
-    const baselineDate = record.labs[0]?.date ?? indexLine.startDate;
-    const protein = patient.monoclonalProtein;
-    const course = (line: typeof indexLine, isIndex: boolean): ChildCreate<'courses'> => ({
-      regimen: line.regimen,
-      agents: isIndex ? ['bortezomib', ...patient.course.associatedAgents] : [],
-      startDate: line.startDate,
-      endDate: line.endDate,
-      plannedBortezomibDoseMgPerM2: isIndex ? patient.course.doseMgPerM2 : null,
-      schedule: isIndex ? 'days-1-4-8-11' : null,
-      plannedCycles: isIndex ? patient.course.cycles : null,
-      cycleLengthDays: isIndex ? 21 : null,
-      heightCm: null,
-      weightKg: null,
-      isIndexTherapy: isIndex,
-    });
-    return {
-      code: patient.code,
-      patient: patientCreateSchema.parse({
-        code: patient.code,
-        centerId: centerIds[index % centerIds.length],
-        sex: patient.sex,
-        birthYear: Number(indexLine.startDate.slice(0, 4)) - patient.ageYears,
-        diagnosisDate: baselineDate,
-        // Synthetic: a myeloma two years before the leukaemic phase for secondary PCL.
-        priorMyelomaDiagnosisDate:
-          patient.pclType === 'secondary' ? `${Number(baselineDate.slice(0, 4)) - 2}${baselineDate.slice(4)}` : null,
-        heavyChain: protein.kind === 'secretory' ? protein.heavyChain : null,
-        lightChain: protein.kind === 'secretory' ? protein.lightChain : null,
-        isNonSecretory: protein.kind === 'non-secretory',
-        pbPlasmaCellsPercent: patient.diagnosis.peripheralBloodPlasmaCellsPercent,
-        wbcPer1e9L: patient.diagnosis.whiteBloodCellsPer1e9L,
-        hemoglobinGPerDl: patient.diagnosis.hemoglobinGPerDl,
-        plateletsPer1e9L: patient.diagnosis.plateletsPer1e9L,
-        creatinineMgPerDl: null,
-        extramedullarySites: patient.extramedullaryDisease.present ? [...patient.extramedullaryDisease.sites] : [],
-        karyotype: patient.karyotype,
-        notes: null,
-      }),
-      children: {
-        courses: [course(indexLine, true), ...laterLines.map((line) => course(line, false))],
-        assessments: record.labs.map(
-          (lab): ChildCreate<'assessments'> =>
-            isQuantitativeLabTest(lab.test) && 'value' in lab
-              ? { date: lab.date, test: lab.test, value: lab.value, result: null, unit: canonicalUnits[lab.test] }
-              : {
-                  date: lab.date,
-                  test: lab.test,
-                  value: null,
-                  result: 'result' in lab ? lab.result : null,
-                  unit: null,
-                },
-        ),
-        'follow-up':
-          record.followUp === null
-            ? []
-            : [
-                {
-                  date: record.followUp.lastContactDate,
-                  vitalStatus: record.followUp.vitalStatus,
-                  deathDate: record.followUp.vitalStatus === 'dead' ? record.followUp.deathDate : null,
-                  causeOfDeath: null,
-                  notes: null,
-                },
-              ],
-        'prior-therapies': patient.priorTherapies.map(
-          (therapy, line): ChildCreate<'prior-therapies'> => ({
-            lineNumber: line + 1,
-            regimen: therapy.label,
-            agents: [...therapy.agents],
-            startDate: null,
-            endDate: null,
-            isAutologousTransplant: therapy.isAutologousTransplant,
-            bestResponse: null,
-          }),
-        ),
-      },
-    };
-  });
-  return { sources: ['examples/musto2007'], patients };
+  const ids = new Map(demoCenters.map((center, index) => [center.code, centerIds[index] ?? 0]));
+  return buildReferenceStudyBatch(published, files.value, ids);
 }
 
 async function addUser(store: Store, studyId: number, username: string, centerId: number | null) {
@@ -148,8 +57,8 @@ beforeAll(async () => {
   const study = await store.createStudy({ code: 'musto2007', title: 'Musto 2007 (synthetic labs)' }, systemWrite);
   studyId = study.id;
   centerIds = [];
-  for (const code of centerCodes) {
-    const center = await store.createCenter({ studyId, code, name: `Centre ${code}`, city: 'Demo' }, systemWrite);
+  for (const { code, name, city } of demoCenters) {
+    const center = await store.createCenter({ studyId, code, name, city }, systemWrite);
     centerIds.push(center.id);
   }
   const scope: AccessScope = { studyId, readCenters: 'all', writeCenters: 'all' };
@@ -206,7 +115,7 @@ describe('GET /api/studies/{id}/analysis', () => {
     if (body.status !== 'analysed') throw new Error(body.message);
     expect(body.scope).toMatchObject({ isStudyWide: false, centers: [{ id: centerIds[0], patients: 3 }] });
     expect(body.results.study.patients).toBe(3);
-    const own = published.patients.filter((_, index) => index % centerCodes.length === 0);
+    const own = published.patients.filter((_, index) => index % demoCenters.length === 0);
     expect(body.results.response.n).toBe(own.length);
     expect(body.results.response.responders).toBe(
       own.filter((patient) => ['sCR', 'CR', 'VGPR', 'PR'].includes(patient.bestResponse)).length,

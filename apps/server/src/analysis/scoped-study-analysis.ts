@@ -1,14 +1,16 @@
 /**
  * The study analysis over the patients one caller may see (`GET /api/studies/{id}/analysis`), by the
- * same functions as `mmreg reproduce`: each patient is assessed by storage's `assessStoredPatient`
- * (the mapping the stored derived results use, so the derived panel and the analysis agree), core's
+ * same functions as `mmreg reproduce`: storage's `registryStudyInputOf` maps the scope's data (each
+ * patient assessed by the call behind the stored derived results, so the derived panel and the
+ * analysis agree; the same mapping as the report route and `mmreg report`), core's
  * `studyFromRegistry` turns the registry data into the Study model, core's `analyseStudy` analyses
  * it and @mmreg/report's `buildResultsJson` makes the results model. Nothing is computed here.
  */
-import { readFileSync } from 'node:fs';
-import { analyseStudy, type RegistryPatientInput, type RegistryStudyInput, studyFromRegistry } from '@mmreg/core';
+import { analyseStudy, studyFromRegistry } from '@mmreg/core';
 import { buildResultsJson } from '@mmreg/report';
-import { assessStoredPatient, type ScopedStudyData } from '@mmreg/storage';
+import { registryStudyInputOf, type ScopedStudyData } from '@mmreg/storage';
+import { serverVersion } from '../server-version.ts';
+import { countFormStatuses, describeAnalysedPatients } from './analysed-patient-rows.ts';
 import { type RegistryAnalysisBody, registryAnalysisFormatVersion } from './analysis-schema.ts';
 import { referenceComparisonFor } from './reference-studies.ts';
 
@@ -19,61 +21,20 @@ export interface ScopedAnalysisInput {
   readonly generatedAt: string;
 }
 
-let version: string | null = null;
-
-/** The server package's version, for the results' `software` block. */
-function serverVersion(): string {
-  if (version === null) {
-    const parsed: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-    version =
-      typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string'
-        ? parsed.version
-        : 'unknown';
-  }
-  return version;
-}
-
-function registryPatientsOf(data: ScopedStudyData): RegistryPatientInput[] {
-  const centerCodes = new Map(data.centers.map((center) => [center.id, center.code]));
-  return data.patients.map((entry) => {
-    const { patient } = entry;
-    return {
-      code: patient.code,
-      centerCode: centerCodes.get(patient.centerId) ?? String(patient.centerId),
-      sex: patient.sex,
-      birthYear: patient.birthYear,
-      enrolment: patient,
-      priorTherapies: entry.priorTherapies,
-      courses: entry.courses,
-      administrations: entry.administrations,
-      adverseEvents: entry.adverseEvents,
-      assessment: assessStoredPatient(entry),
-    };
-  });
-}
-
 export function analyseScopedStudy({ data, isStudyWide, generatedAt }: ScopedAnalysisInput): RegistryAnalysisBody {
   const reference = referenceComparisonFor(data.study.code);
   const notes: string[] = [];
-  const input: RegistryStudyInput = {
-    code: data.study.code,
-    title: data.study.title,
-    centers: data.centers,
-    patients: registryPatientsOf(data),
-  };
-  let studyInput = input;
+  const input = registryStudyInputOf(data, {
+    reference: reference.kind === 'found' ? reference.reference : null,
+    isStudyWide,
+  });
   if (reference.kind === 'unavailable') notes.push(reference.note);
   if (reference.kind === 'found') {
-    // Claims are statements about the whole study: checked only when the caller sees every centre.
-    studyInput = {
-      ...input,
-      historicalSeries: reference.reference.historicalSeries,
-      claims: isStudyWide ? reference.reference.claims : [],
-    };
     notes.push(reference.reference.note);
     if (!isStudyWide) notes.push('Published claims are not checked on a centre’s subset of the study.');
   }
-  const { study, notAssessed } = studyFromRegistry(studyInput);
+  const { study, notAssessed } = studyFromRegistry(input);
+  const formCounts = countFormStatuses(data);
   const patientsPerCenter = new Map<number, number>();
   for (const { patient } of data.patients) {
     patientsPerCenter.set(patient.centerId, (patientsPerCenter.get(patient.centerId) ?? 0) + 1);
@@ -91,6 +52,7 @@ export function analyseScopedStudy({ data, isStudyWide, generatedAt }: ScopedAna
         name: center.name,
         city: center.city,
         patients: patientsPerCenter.get(center.id) ?? 0,
+        forms: formCounts.get(center.id) ?? { complete: 0, unverified: 0, incomplete: 0 },
       })),
     },
     notAssessed: [...notAssessed],
@@ -107,9 +69,16 @@ export function analyseScopedStudy({ data, isStudyWide, generatedAt }: ScopedAna
           : `none of the ${data.patients.length} patient(s) in scope can be analysed yet (see notAssessed)`,
     };
   }
-  const results = buildResultsJson(analyseStudy(study), { name: 'mmreg', version: serverVersion(), generatedAt });
+  const analysis = analyseStudy(study);
+  const results = buildResultsJson(analysis, { name: 'mmreg', version: serverVersion(), generatedAt });
   // What the client receives is JSON: a non-finite statistic (an infinite odds ratio) becomes null,
   // and the body declared (and validated) is that JSON.
   const sent = JSON.parse(JSON.stringify(results)) as Extract<RegistryAnalysisBody, { status: 'analysed' }>['results'];
-  return { ...common, status: 'analysed', results: sent };
+  const patients = describeAnalysedPatients({
+    data,
+    patients: study.patients,
+    assessments: new Map(input.patients.map((patient) => [patient.code, patient.assessment])),
+    conventions: analysis.conventions,
+  });
+  return { ...common, status: 'analysed', results: sent, patients };
 }

@@ -18,9 +18,22 @@ export interface RouteResponse {
   readonly description: string;
   /** The JSON body; absent for 204. */
   readonly schema?: z.ZodType;
+  /** A file download instead of JSON: the media types it may have (documented as binary). */
+  readonly mediaTypes?: readonly string[];
 }
 
-export type RouteResult = { readonly status: 200 | 201; readonly body: unknown } | { readonly status: 204 };
+/** A file the route answers with, sent as an attachment. */
+export interface RouteFile {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly contentType: string;
+  /** The attachment's name: letters, digits, dot, dash and underscore only. */
+  readonly fileName: string;
+}
+
+export type RouteResult =
+  | { readonly status: 200 | 201; readonly body: unknown }
+  | { readonly status: 204 }
+  | { readonly status: 200; readonly file: RouteFile };
 
 type Parsed<TSchema> = TSchema extends z.ZodType ? z.output<TSchema> : undefined;
 

@@ -7,6 +7,7 @@ import { derivedRoutes } from './derived-routes.ts';
 import { importRoutes } from './import-routes.ts';
 import { openApiRoute } from './openapi-route.ts';
 import { patientRoutes } from './patient-routes.ts';
+import { reportRoutes } from './report-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { studyRoutes } from './study-routes.ts';
 import { tokenRoutes } from './token-routes.ts';
@@ -19,6 +20,7 @@ const documentedRoutes: readonly ApiRoute[] = [
   ...childFormRoutes,
   ...derivedRoutes,
   ...analysisRoutes,
+  ...reportRoutes,
   ...auditRoutes,
   ...importRoutes,
 ];

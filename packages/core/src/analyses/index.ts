@@ -41,6 +41,7 @@ export {
   type ContinuousCharacteristic,
   describeMonoclonalProtein,
   describePatientCharacteristics,
+  hasPriorAutologousTransplant,
   type PatientCharacteristics,
   type PatientCharacteristicsRow,
 } from './patient-characteristics.ts';
@@ -78,13 +79,22 @@ export {
   registryAdverseEventCategory,
   studyFromRegistry,
 } from './study-from-registry.ts';
-export { analyseSurvival, deriveOverallSurvivalRecords, deriveProgressionFreeRecords } from './survival-analysis.ts';
+export {
+  analyseSurvival,
+  compareSurvivalGroups,
+  deriveOverallSurvivalRecords,
+  deriveProgressionFreeRecords,
+  estimateSurvivalGroup,
+  type SurvivalGroupEstimate,
+  type SurvivalTimeRecord,
+} from './survival-analysis.ts';
 export type * from './survival-types.ts';
 export {
   summariseToxicity,
   type ToxicityCategory,
   type ToxicityCategorySummary,
   type ToxicityOverview,
+  toxicityCategoryLabels,
 } from './toxicity-summary.ts';
 export {
   type CourseSummary,

@@ -97,18 +97,29 @@ function toSteps(stratum: KaplanMeierStratum): SurvivalCurveStep[] {
   }));
 }
 
-function summariseGroup(
-  key: SurvivalGroup['key'],
-  label: string,
-  records: readonly EndpointRecord[],
-  conventions: AnalysisConventions,
-): SurvivalGroup {
+/** One subject of a Kaplan–Meier estimate: time in months and whether it ended in the event. */
+export interface SurvivalTimeRecord {
+  readonly months: number;
+  readonly isEvent: boolean;
+}
+
+/** A group's Kaplan–Meier summary without its key and label (see `SurvivalGroup`). */
+export type SurvivalGroupEstimate = Omit<SurvivalGroup, 'key' | 'label'>;
+
+/**
+ * Kaplan–Meier curve, median with CI (print.survfit rule), censor marks and numbers at risk
+ * (time ≥ t at each of the conventions' at-risk times) of one group of records — what the report
+ * draws for every group, exported so a client recomputing subgroups uses the same function. An empty
+ * group has no curve, no median and nobody at risk.
+ */
+export function estimateSurvivalGroup(
+  records: readonly SurvivalTimeRecord[],
+  conventions: Pick<AnalysisConventions, 'confLevel' | 'kaplanMeierConfidenceType' | 'atRiskTimes'>,
+): SurvivalGroupEstimate {
   // A scope with no patient of a PCL type (a centre, a registry of primary PCL only) has an empty
   // group: no curve, no median, nobody at risk — rather than no analysis at all.
   if (records.length === 0) {
     return {
-      key,
-      label,
       n: 0,
       events: 0,
       median: null,
@@ -124,12 +135,10 @@ function summariseGroup(
     { confLevel: conventions.confLevel, confType: conventions.kaplanMeierConfidenceType },
   );
   const stratum = fit.strata[0];
-  if (stratum === undefined) throw new Error(`no patients in the ${label} group`);
+  if (stratum === undefined) throw new Error('no patients in the group');
   const steps = toSteps(stratum);
   const median = survivalMedian(stratum);
   return {
-    key,
-    label,
     n: stratum.n,
     events: stratum.events,
     median: median.median,
@@ -141,8 +150,38 @@ function summariseGroup(
   };
 }
 
-function noLogRankTest(events: readonly number[]): LogRankSummary {
-  return { chisq: 0, df: 0, p: null, observed: events, expected: events };
+function summariseGroup(
+  key: SurvivalGroup['key'],
+  label: string,
+  records: readonly EndpointRecord[],
+  conventions: AnalysisConventions,
+): SurvivalGroup {
+  return { key, label, ...estimateSurvivalGroup(records, conventions) };
+}
+
+/**
+ * Log-rank test of `groupCount` groups (record `group` = 0 … groupCount − 1), as the report tests
+ * primary vs secondary PCL. With fewer than two non-empty groups there is no test (p null, df 0),
+ * as survdiff has none with one group; O = E = the events of each group.
+ */
+export function compareSurvivalGroups(
+  records: ReadonlyArray<SurvivalTimeRecord & { readonly group: number }>,
+  groupCount: number,
+): LogRankSummary {
+  const sizes = new Array<number>(groupCount).fill(0);
+  const events = new Array<number>(groupCount).fill(0);
+  for (const record of records) {
+    sizes[record.group] = (sizes[record.group] ?? 0) + 1;
+    if (record.isEvent) events[record.group] = (events[record.group] ?? 0) + 1;
+  }
+  if (sizes.filter((size) => size > 0).length < 2)
+    return { chisq: 0, df: 0, p: null, observed: events, expected: events };
+  const test = logRankTest({
+    time: records.map((record) => record.months),
+    event: records.map((record) => (record.isEvent ? 1 : 0)),
+    group: records.map((record) => record.group),
+  });
+  return { chisq: test.chisq, df: test.df, p: test.p, observed: test.observed, expected: test.expected };
 }
 
 function analyseEndpoint(
@@ -154,16 +193,10 @@ function analyseEndpoint(
 ): EndpointAnalysis {
   const primary = records.filter((record) => record.patient.pclType === 'primary');
   const secondary = records.filter((record) => record.patient.pclType === 'secondary');
-  // Fewer than two PCL types present: no test (p null, df 0), as survdiff has no test with one group;
-  // O = E = the events of each type, so the summary keeps its two-group shape.
-  const test =
-    primary.length > 0 && secondary.length > 0
-      ? logRankTest({
-          time: records.map((record) => record.months),
-          event: records.map((record) => (record.isEvent ? 1 : 0)),
-          group: records.map((record) => (record.patient.pclType === 'primary' ? 0 : 1)),
-        })
-      : noLogRankTest([primary, secondary].map((group) => group.filter((record) => record.isEvent).length));
+  const test = compareSurvivalGroups(
+    records.map((record) => ({ ...record, group: record.patient.pclType === 'primary' ? 0 : 1 })),
+    2,
+  );
   return {
     endpoint,
     label: endpoint === 'pfs' ? 'Progression-free survival' : 'Overall survival',
@@ -171,7 +204,7 @@ function analyseEndpoint(
     all: summariseGroup('all', 'All patients', records, conventions),
     primary: summariseGroup('primary', 'Primary PCL', primary, conventions),
     secondary: summariseGroup('secondary', 'Secondary PCL', secondary, conventions),
-    logRank: { chisq: test.chisq, df: test.df, p: test.p, observed: test.observed, expected: test.expected },
+    logRank: test,
     atRiskTimes: conventions.atRiskTimes,
     excluded,
     records: records.map((record) => ({

@@ -33,7 +33,8 @@ export interface ToxicityOverview {
   }>;
 }
 
-const labels: Readonly<Record<ToxicityCategory, string>> = {
+/** How reports name each toxicity category (Table 2's columns). */
+export const toxicityCategoryLabels: Readonly<Record<ToxicityCategory, string>> = {
   hematologic: 'Haematological',
   neurologic: 'Neurological',
   infectious: 'Infection (possible or documented)',
@@ -56,7 +57,7 @@ export function summariseToxicity(study: Study): ToxicityOverview {
     const byGrade = [0, 1, 2, 3, 4].map((grade) => worst.filter((entry) => entry.grade === grade).length);
     return {
       category,
-      label: labels[category],
+      label: toxicityCategoryLabels[category],
       byGrade,
       anyGrade: countCategory('Any grade', worst.filter((entry) => entry.grade > 0).length, n),
       grade3to4: countCategory('Grade 3–4', worst.filter((entry) => entry.grade >= 3 && entry.grade <= 4).length, n),

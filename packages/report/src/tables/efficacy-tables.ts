@@ -16,7 +16,7 @@ import {
   formatPercentWithInterval,
   formatPValue,
 } from '../format.ts';
-import type { TableModel, TableRow } from '../table-model.ts';
+import { cellValues, type TableModel, type TableRow } from '../table-model.ts';
 
 export function buildResponseTable(response: ResponseSummary): TableModel {
   const rows: TableRow[] = (['sCR', 'CR', 'VGPR', 'PR', 'MR', 'SD', 'PD', 'NE'] as const)
@@ -28,6 +28,7 @@ export function buildResponseTable(response: ResponseSummary): TableModel {
         estimate: formatPercent(response.counts[category] / response.n),
         interval: '',
       },
+      values: cellValues({ estimate: response.counts[category] / response.n }),
     }));
   const rate = (label: string, estimate: ResponseSummary['overallResponse']): TableRow => ({
     cells: {
@@ -36,6 +37,7 @@ export function buildResponseTable(response: ResponseSummary): TableModel {
       estimate: formatPercent(estimate.estimate),
       interval: `${formatNumber(100 * estimate.lower)}–${formatNumber(100 * estimate.upper)}%`,
     },
+    values: cellValues({ estimate: estimate.estimate }),
     emphasis: 'strong',
   });
   rows.push(rate('Overall response (≥ PR)', response.overallResponse));
@@ -84,6 +86,7 @@ function survivalRows(analysis: EndpointAnalysis, label: string): TableRow[] {
             ? `χ² = ${formatNumber(analysis.logRank.chisq, 2)}, df = ${analysis.logRank.df}, p = ${formatPValue(analysis.logRank.p)}`
             : '',
       },
+      values: cellValues({ n: group.n, events: group.events }),
       emphasis: key === 'all' ? 'strong' : undefined,
     } as TableRow;
   });
@@ -127,9 +130,15 @@ export function buildLiteratureTable(literature: LiteratureComparison, study: Re
       weight: formatPercent(re.relativeWeights[index] ?? null),
       os: formatCompact(series.medianOverallSurvivalMonths),
     },
+    values: cellValues({
+      patients: series.patients,
+      weight: re.relativeWeights[index] ?? null,
+      os: series.medianOverallSurvivalMonths,
+    }),
   }));
   const summary = (label: string, rate: string, responders = '', os = ''): TableRow => ({
     cells: { series: label, patients: String(literature.totalPatients), rate, responders, weight: '', os },
+    values: cellValues({ patients: literature.totalPatients }),
     emphasis: 'strong',
   });
   rows.push(
@@ -179,6 +188,7 @@ export function buildLiteratureTable(literature: LiteratureComparison, study: Re
       weight: '',
       os: '',
     },
+    values: cellValues({ patients: orr.n }),
     emphasis: 'warning',
   });
   const het = re.heterogeneity;
@@ -218,6 +228,7 @@ export function buildHistoricalTestsTable(literature: LiteratureComparison): Tab
       estimate: formatPercent(versus.responders / versus.n),
       p: formatPValue(test.pValue),
     },
+    values: cellValues({ p: test.pValue }),
   }));
   rows.push({
     cells: {
@@ -225,6 +236,7 @@ export function buildHistoricalTestsTable(literature: LiteratureComparison): Tab
       estimate: `OR ${formatNumber(versus.fisher.oddsRatio, 1)} (${formatNumber(versus.fisher.lower, 2)}–${formatNumber(versus.fisher.upper, 0)})`,
       p: formatPValue(versus.fisher.pValue),
     },
+    values: cellValues({ p: versus.fisher.pValue }),
   });
   return {
     id: 'table-historical-tests',

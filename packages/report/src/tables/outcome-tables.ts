@@ -1,7 +1,7 @@
 /** Table 2 (treatment, response, PFS, OS, toxicity per patient) and the toxicity summary. */
 import type { StudyAnalysis, ToxicityOverview, TreatmentOutcomeRow } from '@mmreg/core';
 import { formatCompact, formatCount } from '../format.ts';
-import type { TableModel } from '../table-model.ts';
+import { cellValues, type TableModel } from '../table-model.ts';
 
 function describePfs(row: TreatmentOutcomeRow): string {
   const outcome = row.progression;
@@ -75,6 +75,13 @@ export function buildTreatmentTable(analysis: StudyAnalysis): TableModel {
         infect: String(row.toxicity.infectious),
         other: describeOther(row),
       },
+      values: cellValues({
+        dose: row.course.doseMgPerM2,
+        cycles: row.course.cycles,
+        haem: row.toxicity.hematologic,
+        neuro: row.toxicity.neurologic,
+        infect: row.toxicity.infectious,
+      }),
     })),
     notes: [
       'Times in months from the first month of bortezomib; + censored (alive, or alive without progression). NA (PD): primary refractory, no progression time printed.',
@@ -107,6 +114,12 @@ export function buildToxicityTable(toxicity: ToxicityOverview, patients: number)
         any: formatCount(category.anyGrade.count, category.anyGrade.denominator),
         severe: formatCount(category.grade3to4.count, category.grade3to4.denominator),
       },
+      values: cellValues({
+        g1: category.byGrade[1] ?? 0,
+        g2: category.byGrade[2] ?? 0,
+        g3: category.byGrade[3] ?? 0,
+        g4: category.byGrade[4] ?? 0,
+      }),
     })),
     notes: [
       'Each patient counted once per category at the worst grade.',

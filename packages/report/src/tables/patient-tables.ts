@@ -1,7 +1,7 @@
 /** Table 1: patient characteristics, per patient and as a summary block. */
 import type { PatientCharacteristics, StudyAnalysis } from '@mmreg/core';
 import { formatCompact, formatCount, formatMedianRange, formatNumber } from '../format.ts';
-import type { TableModel } from '../table-model.ts';
+import { cellValues, type TableModel } from '../table-model.ts';
 
 const sexLabel = { male: 'M', female: 'F' } as const;
 const karyotypeLabel = { normal: 'Normal', del13: 'Del 13', 'not-done': 'ND' } as const;
@@ -44,6 +44,13 @@ export function buildPatientTable(characteristics: PatientCharacteristics): Tabl
             .filter((entry) => entry !== null)
             .join(', ') || 'neither',
       },
+      values: cellValues({
+        pbpc: row.peripheralBloodPlasmaCellsPercent,
+        wbc: row.whiteBloodCellsPer1e9L,
+        absolute: row.pcl.absolutePlasmaCellsPer1e9L,
+        hb: row.hemoglobinGPerDl,
+        plt: row.plateletsPer1e9L,
+      }),
     })),
     notes: [
       '* Abnormal creatinine level. ND, not done; PB, peripheral blood; PCs, plasma cells.',
@@ -65,6 +72,7 @@ export function buildPatientSummaryTable(analysis: StudyAnalysis): TableModel {
         mean: formatNumber(s.mean, 2),
         n: String(s.n),
       },
+      values: cellValues({ mean: s.mean, n: s.n }),
     });
   }
   for (const group of characteristics.categorical) {
@@ -77,6 +85,7 @@ export function buildPatientSummaryTable(analysis: StudyAnalysis): TableModel {
           mean: '',
           n: String(category.denominator),
         },
+        values: cellValues({ n: category.denominator }),
       });
     }
   }

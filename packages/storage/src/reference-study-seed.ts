@@ -1,5 +1,6 @@
 /**
- * The demo registry `mmreg serve` creates on an empty embedded database (issue 5 item 10): the
+ * The demo registry `mmreg serve` creates on an empty embedded database (issue 5 item 10), also used
+ * by the server's tests so both load the same 12 patients: the
  * Musto 2007 reference study with its 12 published patients spread over four DEMO centres, each
  * patient carrying the SYNTHETIC serial laboratory values, therapy lines and follow-up of
  * examples/musto2007/synthetic-labs (see its README: invented values, consistent with the paper).

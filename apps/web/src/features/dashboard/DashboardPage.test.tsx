@@ -1,0 +1,104 @@
+import { formatPValue } from '@mmreg/report';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithProviders } from '../../test/render-with-providers.tsx';
+import { DashboardContent } from './DashboardPage.tsx';
+import { analysisFromStudy, loadReferenceStudy } from './dashboard-test-fixture.ts';
+import { readSvgLabel } from './SvgFigure.tsx';
+
+const study = loadReferenceStudy();
+
+function cellsOfRow(table: HTMLElement, rowHeader: string): string[] {
+  const header = within(table).getByRole('rowheader', { name: rowHeader });
+  const row = header.closest('tr');
+  if (row === null) throw new Error(`no row ${rowHeader}`);
+  return Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent ?? '');
+}
+
+describe('DashboardContent', () => {
+  it('renders the response and toxicity tables with the results’ numbers', async () => {
+    const analysis = analysisFromStudy(study);
+    renderWithProviders(<DashboardContent analysis={analysis} />);
+    const response = await screen.findByTestId('response-table');
+    const { orr, crOrBetter } = analysis.results.response;
+    expect(cellsOfRow(response, 'Overall response (≥ PR)')).toEqual([
+      'Overall response (≥ PR)',
+      `${analysis.results.response.responders}/${analysis.results.response.n}`,
+      `${(100 * orr.estimate).toFixed(1)}%`,
+      `${(100 * orr.lower).toFixed(1)}–${(100 * orr.upper).toFixed(1)}%`,
+    ]);
+    expect(cellsOfRow(response, 'CR or better')[1]).toBe(`${crOrBetter.count}/${crOrBetter.n}`);
+    const toxicity = screen.getByTestId('toxicity-table');
+    const haematological = analysis.results.toxicity.find((row) => row.category === 'hematologic');
+    const cells = cellsOfRow(toxicity, 'Haematological');
+    expect(cells.slice(1, 5)).toEqual([1, 2, 3, 4].map((grade) => String(haematological?.byGrade[grade])));
+    expect(cells[6]).toContain(String(haematological?.grade3to4));
+  });
+
+  it('lists every centre with its registered, analysed and form counts', async () => {
+    const analysis = analysisFromStudy(study);
+    renderWithProviders(<DashboardContent analysis={analysis} />);
+    const table = await screen.findByTestId('enrolment-table');
+    expect(within(table).getByText('Enrolment and form completeness per centre')).toBeTruthy();
+    const center = analysis.scope.centers[0];
+    if (center === undefined) throw new Error('no centre');
+    const cells = cellsOfRow(table, `${center.name} (${center.code}), ${center.city}`);
+    expect(cells.slice(1, 7)).toEqual([
+      String(center.patients),
+      String(center.patients),
+      '0',
+      String(center.forms.complete),
+      String(center.forms.unverified),
+      String(center.forms.incomplete),
+    ]);
+    expect(cellsOfRow(table, 'All centres')[2]).toBe(String(analysis.patients.length));
+  });
+
+  it('draws PFS and OS as accessible figures and shows the PCL-type log-rank p of the results on selection', async () => {
+    const analysis = analysisFromStudy(study);
+    renderWithProviders(<DashboardContent analysis={analysis} />);
+    const pfs = await screen.findByTestId('km-pfs');
+    expect(within(pfs).getByRole('img', { name: 'Progression-free survival' }).querySelector('svg')).not.toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'PCL type' }));
+    const status = screen.getByTestId('survival-status');
+    expect(status.textContent).toContain(`PFS Log-rank p = ${formatPValue(analysis.results.survival.pfs.logrank.p)}`);
+    expect(status.textContent).toContain(`OS Log-rank p = ${formatPValue(analysis.results.survival.os.logrank.p)}`);
+    expect(screen.getByTestId('km-os').querySelector('svg')?.getAttribute('aria-label')).toBe(
+      'Overall survival by PCL type',
+    );
+    expect(screen.getByRole('radiogroup', { name: /Compare survival by/ })).toBeTruthy();
+  });
+
+  it('shows the swimmer plot, the forest plot, the claims with verdicts and the downloads slot', async () => {
+    const analysis = analysisFromStudy(study);
+    renderWithProviders(<DashboardContent analysis={analysis} />);
+    const swimmer = await screen.findByTestId('swimmer');
+    expect(within(swimmer).getByRole('img').getAttribute('aria-label')).toContain(
+      `${analysis.patients.length} patients`,
+    );
+    expect(within(screen.getByTestId('forest')).getByRole('img').querySelector('svg')).not.toBeNull();
+    const claims = screen.getByTestId('claims-table');
+    expect(within(claims).getAllByRole('row')).toHaveLength(analysis.results.claims.length + 1);
+    const first = analysis.results.claims[0];
+    expect(claims.textContent).toContain(first?.explanation ?? '∅');
+    expect(screen.getByTestId('downloads-slot')).toBeTruthy();
+  });
+
+  it('explains why claims are absent for a caller who does not read every centre', async () => {
+    const analysis = analysisFromStudy(study, { isStudyWide: false });
+    renderWithProviders(<DashboardContent analysis={{ ...analysis, results: { ...analysis.results, claims: [] } }} />);
+    expect(await screen.findByText('Claims are not checked for this scope')).toBeTruthy();
+    expect(screen.queryByTestId('claims-table')).toBeNull();
+  });
+});
+
+describe('readSvgLabel', () => {
+  it('reads the root svg’s aria-label, unescaped', () => {
+    expect(
+      readSvgLabel(
+        '<svg xmlns="x" role="img" aria-label="PFS &amp; OS by &quot;type&quot;"><g aria-label="dot"/></svg>',
+      ),
+    ).toBe('PFS & OS by "type"');
+    expect(readSvgLabel('<svg xmlns="x"><g aria-label="dot"/></svg>')).toBe('Figure');
+  });
+});

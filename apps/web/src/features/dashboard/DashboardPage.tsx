@@ -1,0 +1,131 @@
+/**
+ * The coordinator dashboard (issue 6 item 4): enrolment and completeness per centre, Kaplan–Meier PFS
+ * and OS with the subgroup selector, response and toxicity, the literature comparison, a swimmer plot
+ * of all patients and the claims check — every number from `GET /api/studies/{id}/analysis`, which
+ * runs the CLI report's analysis. Loaded lazily by the router at /dashboard (default export).
+ */
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
+import { type ReactNode, useDeferredValue, useEffect, useLayoutEffect, useMemo } from 'react';
+import { describeError } from '../../api/api-error.ts';
+import type { AnalysedPatient, StudyAnalysis } from '../../api/dashboard-analysis.ts';
+import { useStudyAnalysis } from '../../api/dashboard-analysis.ts';
+import { useAuth } from '../../app/auth-context.ts';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { AnalysisNotes, ClaimsCheck, LiteratureComparison, ResponseTables } from './DashboardSections.tsx';
+import { DownloadsSlot } from './DownloadsSlot.tsx';
+import { buildEnrolmentRows } from './dashboard-tables.ts';
+import { afterNextPaint, markTiming, measureSince, timingMarks } from './dashboard-timings.ts';
+import { SurvivalSection } from './SurvivalSection.tsx';
+import { SwimmerSection } from './SwimmerSection.tsx';
+import { TextTableView } from './TextTableView.tsx';
+
+const noPatients: readonly AnalysedPatient[] = [];
+
+function markDataLoaded(): void {
+  markTiming(timingMarks.dataLoaded);
+}
+
+function Section({
+  id,
+  title,
+  children,
+}: {
+  readonly id: string;
+  readonly title: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <Stack gap="sm">
+        <Title order={3} id={`${id}-title`}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </section>
+  );
+}
+
+export function DashboardContent({ analysis }: { readonly analysis: StudyAnalysis }) {
+  const patients = analysis.status === 'analysed' ? analysis.patients : noPatients;
+  const enrolment = useMemo(() => buildEnrolmentRows(analysis, patients), [analysis, patients]);
+
+  // The sections below the survival curves (out of view at 1280×800) render in a second pass, right
+  // after the first paint, so the header, the centres and the curves show first.
+  const showsLowerSections = useDeferredValue(true, false);
+
+  useLayoutEffect(() => {
+    measureSince('dashboard:first-render', timingMarks.dataLoaded);
+    afterNextPaint(() => measureSince('dashboard:first-render-painted', timingMarks.dataLoaded));
+  }, []);
+
+  useEffect(() => {
+    if (showsLowerSections)
+      afterNextPaint(() => measureSince('dashboard:all-sections-painted', timingMarks.dataLoaded));
+  }, [showsLowerSections]);
+
+  return (
+    <Stack gap="xl">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Title order={2}>Study dashboard: {analysis.study.title}</Title>
+          <Text size="sm" c="gray.7">
+            {analysis.scope.isStudyWide
+              ? `All ${analysis.scope.centers.length} centres`
+              : `Your centres only (${analysis.scope.centers.map((center) => center.code).join(', ')})`}
+            {' · '}computed {analysis.generatedAt} by the same analysis as the CLI report
+          </Text>
+        </Stack>
+        <DownloadsSlot studyId={analysis.study.id} isStudyWide={analysis.scope.isStudyWide} />
+      </Group>
+      <Section id="enrolment" title="Enrolment and completeness">
+        <TextTableView table={enrolment} minWidth={760} testId="enrolment-table" />
+      </Section>
+      {analysis.status === 'no-patients-in-scope' ? (
+        <Alert color="gray" title="Nothing to analyse yet">
+          {analysis.message}
+        </Alert>
+      ) : (
+        <>
+          <Section id="survival" title="Progression-free and overall survival">
+            <SurvivalSection results={analysis.results} patients={analysis.patients} />
+          </Section>
+          {showsLowerSections && (
+            <>
+              <Section id="response" title="Response and toxicity">
+                <ResponseTables results={analysis.results} />
+              </Section>
+              <Section id="literature" title="Literature comparison">
+                <LiteratureComparison results={analysis.results} />
+              </Section>
+              <Section id="swimmer" title="Swimmer plot">
+                <SwimmerSection patients={analysis.patients} />
+              </Section>
+              <Section id="claims" title="Claims check">
+                <ClaimsCheck analysis={analysis} />
+              </Section>
+            </>
+          )}
+        </>
+      )}
+      <Section id="notes" title="Patients not analysed and method notes">
+        <AnalysisNotes notAssessed={analysis.notAssessed} notes={analysis.notes} />
+      </Section>
+    </Stack>
+  );
+}
+
+export default function DashboardPage() {
+  const { studyId } = useAuth();
+  const analysis = useStudyAnalysis(studyId, markDataLoaded);
+  if (studyId === null) return <Alert color="gray">You are not a member of any study.</Alert>;
+  if (analysis.isPending) return <PageLoader />;
+  if (analysis.isError) {
+    return (
+      <Alert color="red" title="The analysis could not be loaded">
+        {describeError(analysis.error)}
+      </Alert>
+    );
+  }
+  return <DashboardContent analysis={analysis.data} />;
+}

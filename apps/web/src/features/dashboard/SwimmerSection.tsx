@@ -1,0 +1,59 @@
+/**
+ * The swimmer plot of all patients, one lane each, longest time on study first. Large registries are
+ * shown a page of lanes at a time (every patient is on some page), so the figure stays readable and
+ * quick to draw.
+ */
+import { Group, Pagination, Stack, Text } from '@mantine/core';
+import { swimmerPlot } from '@mmreg/report';
+import { memo, useMemo, useState } from 'react';
+import type { AnalysedPatient } from '../../api/dashboard-analysis.ts';
+import { SvgFigure } from './SvgFigure.tsx';
+import { survivalTimeLabel } from './survival-figures.ts';
+import { buildSwimmerLanes, swimmerGroups } from './swimmer-lanes.ts';
+
+export const swimmerPageSize = 100;
+
+export const SwimmerSection = memo(function SwimmerSection({
+  patients,
+}: {
+  readonly patients: readonly AnalysedPatient[];
+}) {
+  const lanes = useMemo(() => buildSwimmerLanes(patients), [patients]);
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(lanes.length / swimmerPageSize));
+  const first = (page - 1) * swimmerPageSize;
+  const shown = useMemo(() => lanes.slice(first, first + swimmerPageSize), [lanes, first]);
+  const svg = useMemo(
+    () =>
+      shown.length === 0
+        ? null
+        : swimmerPlot({
+            title:
+              pages === 1
+                ? 'Swimmer plot, all patients'
+                : `Swimmer plot, patients ${first + 1}–${first + shown.length} of ${lanes.length}`,
+            lanes: shown,
+            timeLabel: survivalTimeLabel,
+            groups: swimmerGroups,
+          }),
+    [shown, pages, first, lanes.length],
+  );
+  if (svg === null) return <Text size="sm">No analysed patient yet.</Text>;
+  return (
+    <Stack gap="xs">
+      {pages > 1 && (
+        <Group justify="space-between">
+          <Text size="sm" aria-live="polite">
+            Patients {first + 1}–{first + shown.length} of {lanes.length}, longest time on study first.
+          </Text>
+          <Pagination total={pages} value={page} onChange={setPage} size="sm" aria-label="Swimmer plot pages" />
+        </Group>
+      )}
+      <SvgFigure
+        svg={svg}
+        testId="swimmer"
+        caption="One lane per patient: bar = time on study (OS time: to death or last contact), colour = PCL type; ▲ first response (≥ PR), ■ progression, × death, + alive at last contact."
+      />
+    </Stack>
+  );
+});

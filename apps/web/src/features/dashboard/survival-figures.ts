@@ -1,0 +1,163 @@
+/**
+ * Kaplan–Meier figures of the dashboard, drawn by the report's `kaplanMeierFigure` from the subgroup
+ * survival (curves with pointwise CI bands, censor marks, median lines, number at risk), labelled as
+ * the report labels them; and a per-subgroup cache so each subgroup is computed and drawn once.
+ */
+import { formatMedianWithInterval, formatPValue, kaplanMeierFigure } from '@mmreg/report';
+import type { AnalysedPatient, AnalysisResults } from '../../api/dashboard-analysis.ts';
+import type { TextRow, TextTable } from './dashboard-tables.ts';
+import {
+  allPatientsSurvival,
+  computeSubgroupSurvival,
+  type EndpointSurvival,
+  findSubgroup,
+  type SubgroupKey,
+  type SubgroupSurvival,
+} from './survival-subgroups.ts';
+
+export const survivalTimeLabel = 'Months from the first month of bortezomib';
+
+const endpointTitles = { pfs: 'Progression-free survival', os: 'Overall survival' } as const;
+
+/** "p = 0.071" or "no test (fewer than two non-empty groups)". */
+export function describeLogRank(survival: EndpointSurvival): string | null {
+  if (survival.logRank === null) return null;
+  if (survival.logRank.p === null) return 'Log-rank: no test (fewer than two groups with patients)';
+  return `Log-rank p = ${formatPValue(survival.logRank.p)} (χ² = ${survival.logRank.chisq.toFixed(2)}, df = ${survival.logRank.df})`;
+}
+
+function curveLabel(label: string, estimate: EndpointSurvival['levels'][number]['estimate']): string {
+  return `${label}: n = ${estimate.n}, ${estimate.events} events, median ${formatMedianWithInterval(estimate.median, estimate.lower, estimate.upper)}`;
+}
+
+/** Plot area of the dashboard's KM figure (720 px wide, 380 px panel) less its margins, in px. */
+const plotAreaPx = { width: 620, height: 320 } as const;
+/** Censor marks ("+", 8 px wide) whose centres fall in the same cell of this many px (half a mark) are drawn once. */
+const censorCellPx = 4;
+
+/**
+ * Censor marks thinned for drawing only: of the marks whose centres fall in the same 4×4-px cell of the
+ * plot area (half the width of a "+" mark), the first is kept. Overlapping marks look the same, but a
+ * large registry draws hundreds rather than thousands of them, which is what makes a figure slow to
+ * paint. The curves, the numbers at risk and every statistic are untouched; a small study (the
+ * report's 12 patients) keeps every mark.
+ */
+export function thinCensorMarks(
+  censored: ReadonlyArray<{ readonly time: number; readonly surv: number }>,
+  maxTime: number,
+): Array<{ readonly time: number; readonly surv: number }> {
+  if (!(maxTime > 0)) return [...censored];
+  const seen = new Set<number>();
+  const kept: Array<{ readonly time: number; readonly surv: number }> = [];
+  const columns = Math.ceil(plotAreaPx.width / censorCellPx) + 1;
+  for (const mark of censored) {
+    const column = Math.round((mark.time / maxTime) * (plotAreaPx.width / censorCellPx));
+    const row = Math.round((mark.surv * plotAreaPx.height) / censorCellPx);
+    const cell = row * columns + column;
+    if (seen.has(cell)) continue;
+    seen.add(cell);
+    kept.push(mark);
+  }
+  return kept;
+}
+
+/** One endpoint's figure; a group without patients is left out of the curves (nothing to draw). */
+export function drawEndpointFigure(endpoint: 'pfs' | 'os', survival: SubgroupSurvival, subgroupLabel: string): string {
+  const data = survival[endpoint];
+  const drawn = data.levels.filter((level) => level.estimate.n > 0);
+  const title = `${endpointTitles[endpoint]}${survival.key === 'all' ? '' : ` by ${subgroupLabel}`}`;
+  const fallbackCurve = { label: 'No patients', steps: [], censored: [] };
+  const maxTime = Math.max(...survival.timeBreaks);
+  return kaplanMeierFigure({
+    title,
+    curves:
+      drawn.length === 0
+        ? [fallbackCurve]
+        : drawn.map((level) => ({
+            label: curveLabel(level.label, level.estimate),
+            steps: level.estimate.steps.map((step) => ({
+              time: step.time,
+              surv: step.surv,
+              lower: step.lower,
+              upper: step.upper,
+            })),
+            censored: thinCensorMarks(level.estimate.censored, maxTime),
+            median: { time: level.estimate.median, lower: level.estimate.lower, upper: level.estimate.upper },
+          })),
+    timeLabel: survivalTimeLabel,
+    timeBreaks: survival.timeBreaks,
+    atRisk: drawn.map((level) => ({ label: level.label, counts: level.estimate.atRisk })),
+    confidenceBands: true,
+    showMedianLines: true,
+    ...(data.logRank === null || data.logRank.p === null
+      ? {}
+      : { annotation: `Log-rank p = ${formatPValue(data.logRank.p)}` }),
+  });
+}
+
+export interface DrawnSubgroup {
+  readonly survival: SubgroupSurvival;
+  readonly pfsSvg: string;
+  readonly osSvg: string;
+}
+
+/** Computes and draws each subgroup once per data set; later requests are a map look-up. */
+export function createSubgroupCache(
+  results: AnalysisResults,
+  patients: readonly AnalysedPatient[],
+  onComputed?: (key: SubgroupKey, durationMs: number) => void,
+) {
+  const drawn = new Map<SubgroupKey, DrawnSubgroup>();
+  return {
+    has: (key: SubgroupKey) => drawn.has(key),
+    get(key: SubgroupKey): DrawnSubgroup {
+      const cached = drawn.get(key);
+      if (cached !== undefined) return cached;
+      const started = performance.now();
+      const label = findSubgroup(key).label;
+      const survival =
+        key === 'all'
+          ? allPatientsSurvival(results, patients)
+          : computeSubgroupSurvival(key, patients, results.conventions);
+      const entry = {
+        survival,
+        pfsSvg: drawEndpointFigure('pfs', survival, label),
+        osSvg: drawEndpointFigure('os', survival, label),
+      };
+      drawn.set(key, entry);
+      onComputed?.(key, performance.now() - started);
+      return entry;
+    },
+  };
+}
+export type SubgroupCache = ReturnType<typeof createSubgroupCache>;
+
+/** The curves' numbers as a table (the figures' text alternative): n, events, median with CI, log-rank. */
+export function buildSurvivalSummary(survival: SubgroupSurvival, subgroupLabel: string): TextTable {
+  const rows: TextRow[] = [];
+  for (const endpoint of ['pfs', 'os'] as const) {
+    const data = survival[endpoint];
+    data.levels.forEach((level, index) => {
+      rows.push({
+        key: `${endpoint}-${index}`,
+        cells: [
+          `${endpoint.toUpperCase()}, ${level.label}`,
+          String(level.estimate.n),
+          String(level.estimate.events),
+          formatMedianWithInterval(level.estimate.median, level.estimate.lower, level.estimate.upper),
+          index === 0 ? (describeLogRank(data) ?? '') : '',
+        ],
+        ...(index === 0 && data.levels.length === 1 ? { emphasis: 'strong' as const } : {}),
+      });
+    });
+  }
+  return {
+    caption: `PFS and OS ${survival.key === 'all' ? 'of all patients' : `by ${subgroupLabel}`} (Kaplan–Meier)`,
+    columns: ['Endpoint and group', 'n', 'Events', 'Median, mo (95% CI)', 'Log-rank test'],
+    numericColumns: [1, 2],
+    rows,
+    notes: [
+      `Times in months from the first month of bortezomib; NR, not reached.${survival.unclassified > 0 ? ` ${survival.unclassified} patient(s) without the subgroup information are left out.` : ''}`,
+    ],
+  };
+}
