@@ -4,6 +4,8 @@
  * database, started once by e2e/global-setup.ts. One worker: the machine has 2 shared cores and the
  * tests share one server whose data they add to.
  */
+
+import { chromiumLaunchArguments, defaultChromiumPath } from '@mmreg/report/export';
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
@@ -30,17 +32,9 @@ export default defineConfig({
     // time here; MMREG_E2E_TRACE=1 records traces and keeps those of failed tests.
     trace: process.env['MMREG_E2E_TRACE'] ? 'retain-on-failure' : 'off',
     launchOptions: {
-      executablePath: process.env['MMREG_CHROMIUM'] ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
+      executablePath: process.env['MMREG_CHROMIUM'] ?? defaultChromiumPath,
+      // The flags the report's PDF and PNG exports launch with: one list for both.
+      args: [...chromiumLaunchArguments],
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

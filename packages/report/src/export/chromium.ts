@@ -9,7 +9,8 @@ import { ReportExportError } from './export-error.ts';
 
 export const defaultChromiumPath = '/usr/bin/chromium';
 
-const launchArguments = [
+/** Headless Chromium flags for this kind of machine (stack.md); the e2e tests launch with the same. */
+export const chromiumLaunchArguments: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -48,7 +49,7 @@ export function isChromiumAvailable(environment: NodeJS.ProcessEnv = process.env
 export async function launchChromium(): Promise<Browser> {
   const executablePath = resolveChromiumPath();
   try {
-    return await chromium.launch({ executablePath, headless: true, args: launchArguments });
+    return await chromium.launch({ executablePath, headless: true, args: [...chromiumLaunchArguments] });
   } catch (error) {
     throw new ReportExportError(
       'chromium-failed',

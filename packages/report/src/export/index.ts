@@ -3,7 +3,13 @@
  * results.json). Node only — it drives Chromium — so it is a separate entry point from
  * `@mmreg/report`, which the web app imports for its figures.
  */
-export { defaultChromiumPath, isChromiumAvailable, launchChromium, resolveChromiumPath } from './chromium.ts';
+export {
+  chromiumLaunchArguments,
+  defaultChromiumPath,
+  isChromiumAvailable,
+  launchChromium,
+  resolveChromiumPath,
+} from './chromium.ts';
 export { buildReportDocx, type DocxReportInput } from './docx-report.ts';
 export { ReportExportError, type ReportExportErrorCode, reportExportErrorCodes } from './export-error.ts';
 export {
