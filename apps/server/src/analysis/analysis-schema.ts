@@ -4,6 +4,7 @@
  * that could not be analysed. The body is sent as JSON, so a number JSON cannot carry (an infinite
  * odds ratio) arrives as null: the statistics below are `number | null` where that can happen.
  */
+import { registryAnalysisSchemaOf } from '@mmreg/contracts';
 import type { ResultsJson } from '@mmreg/report';
 import { z } from 'zod';
 
@@ -178,70 +179,8 @@ type Writable<T> = T extends readonly (infer TItem)[]
 const acceptsBuilderOutput = (results: Writable<ResultsJson>): z.input<typeof resultsModelSchema> => results;
 void acceptsBuilderOutput;
 
-export const registryAnalysisFormatVersion = 2 as const;
+export { analysedPatientSchema, registryAnalysisFormatVersion } from '@mmreg/contracts';
 
-const scopeCenterSchema = z.object({
-  id: z.number().int(),
-  code: z.string(),
-  name: z.string(),
-  city: z.string(),
-  /** Registered patients of this centre (analysed or not). */
-  patients: z.number().int(),
-  /** The centre's forms by status: every patient's enrolment form and repeating-form rows. */
-  forms: z.object({ complete: z.number().int(), unverified: z.number().int(), incomplete: z.number().int() }),
-});
-
-/**
- * One analysed patient as the dashboard needs it (subgroups, swimmer plot): the subgroup fields of the
- * report's response subgroups and the PFS/OS records the analysis used (core's record functions).
- */
-export const analysedPatientSchema = z.object({
-  code: z.string(),
-  centerId: z.number().int(),
-  pclType: z.enum(['primary', 'secondary']),
-  karyotype: z.enum(['normal', 'del13', 'not-done']),
-  hasPriorAsct: z.boolean(),
-  isSingleAgent: z.boolean(),
-  bestResponse: z.enum(['sCR', 'CR', 'VGPR', 'PR', 'MR', 'SD', 'PD', 'NE']),
-  /** Months to the first response (PR or better); null without one. */
-  responseMonths: z.number().nullable(),
-  /** Null when the primary PFS convention leaves the patient out. */
-  pfs: z
-    .object({ months: finite, isEvent: z.boolean(), outcome: z.enum(['progression', 'death', 'censored']) })
-    .nullable(),
-  os: z.object({ months: finite, isEvent: z.boolean() }),
-});
-
-const notAssessedSchema = z.object({ code: z.string(), centerCode: z.string(), reason: z.string() });
-
-const commonFields = {
-  format: z.literal('mmreg-registry-analysis'),
-  formatVersion: z.literal(registryAnalysisFormatVersion),
-  generatedAt: z.string(),
-  study: z.object({ id: z.number().int(), code: z.string(), title: z.string() }),
-  /** The centres the caller may read: the analysis covers their patients only. */
-  scope: z.object({ isStudyWide: z.boolean(), centers: z.array(scopeCenterSchema) }),
-  /** Registered patients in scope that are not in `results`, with the reason. */
-  notAssessed: z.array(notAssessedSchema),
-  /** How the registry data were mapped (ages, creatinine, karyotype…), and what the comparison data are. */
-  notes: z.array(z.string()),
-};
-
-export const registryAnalysisSchema = z.discriminatedUnion('status', [
-  z.object({
-    ...commonFields,
-    status: z.literal('analysed'),
-    results: resultsModelSchema,
-    /** The analysed patients, in the analysis's order (additive: for client-side subgroups). */
-    patients: z.array(analysedPatientSchema),
-  }),
-  z.object({
-    ...commonFields,
-    status: z.literal('no-patients-in-scope'),
-    results: z.null(),
-    /** Why there is nothing to analyse (no patients registered, or none assessable). */
-    message: z.string(),
-  }),
-]);
+export const registryAnalysisSchema = registryAnalysisSchemaOf(resultsModelSchema);
 
 export type RegistryAnalysisBody = z.infer<typeof registryAnalysisSchema>;

@@ -4,6 +4,7 @@
  * patients' rows are checked field by field; `results` is the report's results.json model
  * (docs/results-json.md), checked by format and version and typed as `buildResultsJson` writes it.
  */
+import { analysedPatientSchema, type analysisScopeCenterSchema, registryAnalysisSchemaOf } from '@mmreg/contracts';
 import type { ResultsJson } from '@mmreg/report';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -23,59 +24,13 @@ const resultsSchema = z.custom<AnalysisResults>(
   'expected the report’s results model (format mmreg-results, version 1)',
 );
 
-const formCountsSchema = z.object({
-  complete: z.number().int(),
-  unverified: z.number().int(),
-  incomplete: z.number().int(),
-});
-
-const centerSchema = z.object({
-  id: z.number().int(),
-  code: z.string(),
-  name: z.string(),
-  city: z.string(),
-  patients: z.number().int(),
-  forms: formCountsSchema,
-});
-
-const timeSchema = z.object({ months: z.number(), isEvent: z.boolean() });
-
-export const analysedPatientSchema = z.object({
-  code: z.string(),
-  centerId: z.number().int(),
-  pclType: z.enum(['primary', 'secondary']),
-  karyotype: z.enum(['normal', 'del13', 'not-done']),
-  hasPriorAsct: z.boolean(),
-  isSingleAgent: z.boolean(),
-  bestResponse: z.enum(['sCR', 'CR', 'VGPR', 'PR', 'MR', 'SD', 'PD', 'NE']),
-  responseMonths: z.number().nullable(),
-  pfs: timeSchema.extend({ outcome: z.enum(['progression', 'death', 'censored']) }).nullable(),
-  os: timeSchema,
-});
+export { analysedPatientSchema };
 export type AnalysedPatient = z.infer<typeof analysedPatientSchema>;
 
-const common = {
-  format: z.literal('mmreg-registry-analysis'),
-  formatVersion: z.literal(2),
-  generatedAt: z.string(),
-  study: z.object({ id: z.number().int(), code: z.string(), title: z.string() }),
-  scope: z.object({ isStudyWide: z.boolean(), centers: z.array(centerSchema) }),
-  notAssessed: z.array(z.object({ code: z.string(), centerCode: z.string(), reason: z.string() })),
-  notes: z.array(z.string()),
-};
-
-export const studyAnalysisSchema = z.discriminatedUnion('status', [
-  z.object({
-    ...common,
-    status: z.literal('analysed'),
-    results: resultsSchema,
-    patients: z.array(analysedPatientSchema),
-  }),
-  z.object({ ...common, status: z.literal('no-patients-in-scope'), results: z.null(), message: z.string() }),
-]);
+export const studyAnalysisSchema = registryAnalysisSchemaOf(resultsSchema);
 export type StudyAnalysis = z.infer<typeof studyAnalysisSchema>;
 export type AnalysedStudy = Extract<StudyAnalysis, { status: 'analysed' }>;
-export type AnalysisCenter = z.infer<typeof centerSchema>;
+export type AnalysisCenter = z.infer<typeof analysisScopeCenterSchema>;
 
 export function fetchStudyAnalysis(studyId: number): Promise<StudyAnalysis> {
   return requestJson('GET', `/api/studies/${studyId}/analysis`, { schema: studyAnalysisSchema });

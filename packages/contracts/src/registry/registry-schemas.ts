@@ -356,6 +356,80 @@ export type ChildUpdate<TKind extends ChildFormKind> = z.infer<(typeof childForm
 export type ChildRecord<TKind extends ChildFormKind> = z.infer<(typeof childForms)[TKind]['record']>;
 
 // ---------------------------------------------------------------------------------------------
+// Study analysis (GET /api/studies/{id}/analysis): the envelope around the report's results model
+// ---------------------------------------------------------------------------------------------
+
+export const registryAnalysisFormatVersion = 2 as const;
+
+/** A centre the caller may read, with its registered patients and its forms by status. */
+export const analysisScopeCenterSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  city: z.string(),
+  /** Registered patients of this centre (analysed or not). */
+  patients: z.number().int(),
+  /** The centre's forms by status: every patient's enrolment form and repeating-form rows. */
+  forms: z.object({ complete: z.number().int(), unverified: z.number().int(), incomplete: z.number().int() }),
+});
+
+/**
+ * One analysed patient as the dashboard needs it (subgroups, swimmer plot): the subgroup fields of the
+ * report's response subgroups and the PFS/OS records the analysis used (core's record functions).
+ */
+export const analysedPatientSchema = z.object({
+  code: z.string(),
+  centerId: z.number().int(),
+  pclType: z.enum(['primary', 'secondary']),
+  karyotype: z.enum(['normal', 'del13', 'not-done']),
+  hasPriorAsct: z.boolean(),
+  isSingleAgent: z.boolean(),
+  bestResponse: z.enum(['sCR', 'CR', 'VGPR', 'PR', 'MR', 'SD', 'PD', 'NE']),
+  /** Months to the first response (PR or better); null without one. */
+  responseMonths: z.number().nullable(),
+  /** Null when the primary PFS convention leaves the patient out. */
+  pfs: z
+    .object({ months: z.number(), isEvent: z.boolean(), outcome: z.enum(['progression', 'death', 'censored']) })
+    .nullable(),
+  os: z.object({ months: z.number(), isEvent: z.boolean() }),
+});
+
+/**
+ * The analysis answer around a results schema: the server checks `results` field by field, the web
+ * app by format and version only, so each passes its own; the envelope is defined once, here.
+ */
+export function registryAnalysisSchemaOf<TResults extends z.ZodType>(results: TResults) {
+  const common = {
+    format: z.literal('mmreg-registry-analysis'),
+    formatVersion: z.literal(registryAnalysisFormatVersion),
+    generatedAt: z.string(),
+    study: z.object({ id: z.number().int(), code: z.string(), title: z.string() }),
+    /** The centres the caller may read: the analysis covers their patients only. */
+    scope: z.object({ isStudyWide: z.boolean(), centers: z.array(analysisScopeCenterSchema) }),
+    /** Registered patients in scope that are not in `results`, with the reason. */
+    notAssessed: z.array(z.object({ code: z.string(), centerCode: z.string(), reason: z.string() })),
+    /** How the registry data were mapped (ages, creatinine, karyotype…), and what the comparison data are. */
+    notes: z.array(z.string()),
+  };
+  return z.discriminatedUnion('status', [
+    z.object({
+      ...common,
+      status: z.literal('analysed'),
+      results,
+      /** The analysed patients, in the analysis's order (for client-side subgroups). */
+      patients: z.array(analysedPatientSchema),
+    }),
+    z.object({
+      ...common,
+      status: z.literal('no-patients-in-scope'),
+      results: z.null(),
+      /** Why there is nothing to analyse (no patients registered, or none assessable). */
+      message: z.string(),
+    }),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Imports
 // ---------------------------------------------------------------------------------------------
 
