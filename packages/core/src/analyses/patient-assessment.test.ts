@@ -184,6 +184,40 @@ describe('assessPatient', () => {
     expect(withRange.toxicities).toMatchObject([{ test: 'platelets', grade: 1 }]);
   });
 
+  it('lists not gradable values in input order, creatinine and calcium (graded after the scan) included (§4.1)', () => {
+    // Creatinine waits for its ULN and calcium for the albumin of its date, which come later here.
+    const extra: LabMeasurement[] = [
+      { test: 'platelets', date: day(10), value: 120 },
+      { test: 'creatinine', date: day(10), value: 1.0 },
+      { test: 'hemoglobin', date: day(10), value: 12 },
+      { test: 'calcium', date: day(10), value: 9.5 },
+      { test: 'platelets', date: day(20), value: 30 },
+      { test: 'anc', date: day(20), value: 1.8 },
+      { test: 'albumin', date: day(10), value: 4 },
+    ];
+    const assessment = assessPatient(serumPatient(responder, extra));
+    expect(assessment.ungradable.map((value) => value.test)).toEqual([
+      'platelets',
+      'creatinine',
+      'hemoglobin',
+      'calcium',
+      'anc',
+    ]);
+    expect(assessment.ungradable.map((value) => value.reason)).toEqual([
+      expect.stringContaining('LLN'),
+      expect.stringContaining('ULN'),
+      expect.stringContaining('LLN'),
+      expect.stringContaining('ULN is needed to grade Calcium, serum-high (hypercalcemia): corrected calcium 9.5'),
+      expect.stringContaining('LLN'),
+    ]);
+    expect(assessment.ungradable).toBe(assessment.ungradable);
+    const written = JSON.parse(JSON.stringify(assessment)) as { ungradable: unknown; toxicities: unknown };
+    expect(written.ungradable).toEqual(JSON.parse(JSON.stringify(assessment.ungradable)));
+    expect(assessment.toxicities.map((toxicity) => [toxicity.date, toxicity.test, toxicity.grade])).toEqual([
+      [day(20), 'platelets', 3],
+    ]);
+  });
+
   it('throws a RangeError when the patient has no therapy line', () => {
     expect(() => assessPatient({ ...serumPatient(responder), therapyLines: [] })).toThrow(RangeError);
   });

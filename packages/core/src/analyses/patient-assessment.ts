@@ -173,18 +173,93 @@ export function assessPatient(
     options.endpoints ?? defaultEndpointSettings,
   );
   const windowDays = response.settings.baselineWindowDays;
-  const { toxicities, ungradable, pclRows } = gradeLabValues(input, gradingContextOf(options, windowDays));
-  return {
-    patient: input.patient,
-    criteria,
-    indexTherapy,
-    response,
-    endpoints,
-    lastKnownAlive,
-    toxicities,
+  const context = gradingContextOf(options, windowDays);
+  const { toxicities, ungradable, pclRows } = gradeLabValues(input, context);
+  return new AssessedPatient(
+    {
+      patient: input.patient,
+      criteria,
+      indexTherapy,
+      response,
+      endpoints,
+      lastKnownAlive,
+      toxicities,
+      pcl: classifyPclRows(pclRows, indexTherapy.startDate, windowDays),
+    },
     ungradable,
-    pcl: classifyPclRows(pclRows, indexTherapy.startDate, windowDays),
-  };
+    context.options,
+  );
+}
+
+/**
+ * What not gradable values are kept as until read: the result row itself for the usual quick-path
+ * value graded without limits, else its ready result object.
+ */
+type UngradableSource = QuantitativeLab | UngradableLabValue;
+
+/**
+ * A patient's assessment. Its not gradable values (about two in three blood counts when no reference
+ * range is given: grade 1 needs the LLN) become result objects on first read of `ungradable`; until
+ * then the rows are kept, so a cohort run that counts toxicities makes none. `toJSON` writes them, a
+ * spread (`{ ...assessment }`) does not: read or serialise.
+ */
+class AssessedPatient implements PatientAssessment {
+  readonly patient: string;
+  readonly criteria: ResponseCriteria;
+  readonly indexTherapy: TherapyLine;
+  readonly response: ResponseAssessment;
+  readonly endpoints: PatientEndpoints;
+  readonly lastKnownAlive: LastKnownAlive;
+  readonly toxicities: readonly LabToxicity[];
+  readonly pcl: BaselinePcl | null;
+  #sources: readonly UngradableSource[] | null;
+  #ungradable: readonly UngradableLabValue[] | null = null;
+  readonly #options: LabAdverseEventOptions;
+
+  constructor(
+    assessment: Omit<PatientAssessment, 'ungradable'>,
+    ungradable: readonly UngradableSource[],
+    options: LabAdverseEventOptions,
+  ) {
+    this.patient = assessment.patient;
+    this.criteria = assessment.criteria;
+    this.indexTherapy = assessment.indexTherapy;
+    this.response = assessment.response;
+    this.endpoints = assessment.endpoints;
+    this.lastKnownAlive = assessment.lastKnownAlive;
+    this.toxicities = assessment.toxicities;
+    this.pcl = assessment.pcl;
+    this.#sources = ungradable;
+    this.#options = options;
+  }
+
+  get ungradable(): readonly UngradableLabValue[] {
+    if (this.#ungradable === null) {
+      const sources = this.#sources ?? [];
+      const values: UngradableLabValue[] = new Array(sources.length);
+      for (let index = 0; index < sources.length; index += 1) {
+        const source = sources[index] as UngradableSource;
+        values[index] = 'value' in source ? new QuickUngradableValue(source, null, this.#options) : source;
+      }
+      this.#ungradable = values;
+      this.#sources = null;
+    }
+    return this.#ungradable;
+  }
+
+  toJSON(): PatientAssessment {
+    return {
+      patient: this.patient,
+      criteria: this.criteria,
+      indexTherapy: this.indexTherapy,
+      response: this.response,
+      endpoints: this.endpoints,
+      lastKnownAlive: this.lastKnownAlive,
+      toxicities: this.toxicities,
+      ungradable: this.ungradable,
+      pcl: this.pcl,
+    };
+  }
 }
 
 /**
@@ -387,11 +462,12 @@ class QuickUngradableValue implements UngradableLabValue {
   readonly #options: LabAdverseEventOptions;
   #reason: string | null = null;
 
-  constructor(lab: QuantitativeLab, limits: GradingLimits, options: LabAdverseEventOptions) {
+  /** `limits` as `limitsToKeep` gives them. */
+  constructor(lab: QuantitativeLab, limits: GradingLimits | null, options: LabAdverseEventOptions) {
     this.test = lab.test;
     this.date = lab.date;
     this.#lab = lab;
-    this.#limits = limitsToKeep(limits);
+    this.#limits = limits;
     this.#options = options;
   }
 
@@ -453,6 +529,8 @@ const isCalcium = 16;
 const isPclValue = 32;
 /** The roles' bits above these give a graded test's code, its index in `GradingContext.graders`. */
 const testCodeShift = 8;
+/** Graded with limits taken from other results (ULN, baseline creatinine, albumin), so after the scan. */
+const needsLimitsFromData = isCreatinine | isCalcium;
 
 /**
  * The roles of a test. A `switch`, not a map: the names are compared by identity first, which is
@@ -503,19 +581,51 @@ function rolesOf(test: string): number {
   }
 }
 
+/** What one patient's grading collects; one record per patient, handed to `gradeOne`. */
+interface GradingRun {
+  readonly context: GradingContext;
+  readonly hasRanges: boolean;
+  /** The grading input, reused for every value (results copy what they keep). */
+  readonly scratch: GradingInput;
+  readonly toxicities: LabToxicity[];
+  /** In input order; see `UngradableSource`. */
+  readonly ungradable: UngradableSource[];
+  /** Whether a toxicity arrived dated before the previous one (the list then needs a stable sort). */
+  needsSort: boolean;
+}
+
 function gradeLabValues(
   input: PatientAssessmentInput,
   context: GradingContext,
-): { toxicities: LabToxicity[]; ungradable: UngradableLabValue[]; pclRows: QuantitativeLab[] } {
+): { toxicities: LabToxicity[]; ungradable: UngradableSource[]; pclRows: QuantitativeLab[] } {
   // ISO dates compare chronologically as strings: day numbers only where a distance in days matters.
   const indexDate = (input.therapyLines[0] as TherapyLine).startDate;
   const indexDay = toDayNumber(indexDate);
   const nextStart = input.therapyLines[1]?.startDate ?? null;
-  // One scan sorts out what grading needs (the values of the index line, the ULNs, albumin and the
-  // baseline creatinine, which may come later in the input) and the PB plasma cell and WBC rows on or
-  // before the index date for the baseline PCL.
-  const graded: QuantitativeLab[] = [];
+  const run: GradingRun = {
+    context,
+    hasRanges: context.referenceRanges !== noReferenceRanges,
+    scratch: {
+      value: 0,
+      uln: undefined,
+      lln: undefined,
+      baseline: undefined,
+      albuminGPerDl: undefined,
+      date: undefined,
+    },
+    toxicities: [],
+    ungradable: [],
+    needsSort: false,
+  };
+  // One scan grades the values of the index line whose limits are known up front (the options'
+  // reference ranges) as they come, and sorts out what the others need: creatinine is graded with
+  // the ULN and baseline creatinine, calcium with the albumin of its date, which may come later in the
+  // input, so they wait for the end of the scan with the position their "not gradable" entry takes in
+  // the input-ordered list. The scan also keeps the PB plasma cell and WBC rows on or before the index
+  // date for the baseline PCL.
   const pclRows: QuantitativeLab[] = [];
+  let waiting: QuantitativeLab[] | null = null;
+  let waitingAt: number[] | null = null;
   const creatinineUln: Array<{ date: CalendarDate; value: number }> = [];
   let albuminByDate: Map<string, number> | null = null;
   let baselineCreatinine: { date: CalendarDate; value: number } | null = null;
@@ -533,7 +643,15 @@ function gradeLabValues(
       isInLine = lastDate >= indexDate && (nextStart === null || lastDate < nextStart);
       isOnOrBeforeIndex = lastDate <= indexDate;
     }
-    if ((roles & isGraded) !== 0 && isInLine) graded.push(lab);
+    if ((roles & isGraded) !== 0 && isInLine) {
+      if ((roles & needsLimitsFromData) === 0) gradeOne(run, lab, roles, undefined, undefined, undefined);
+      else {
+        waiting ??= [];
+        waitingAt ??= [];
+        waiting.push(lab);
+        waitingAt.push(run.ungradable.length);
+      }
+    }
     if ((roles & isPclValue) !== 0 && isOnOrBeforeIndex) pclRows.push(lab);
     if (roles === isCreatinineUln) creatinineUln.push({ date: lab.date, value: lab.value });
     else if (roles === isAlbumin) {
@@ -546,83 +664,101 @@ function gradeLabValues(
       }
     }
   }
-  creatinineUln.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const toxicities: LabToxicity[] = [];
-  const ungradable: UngradableLabValue[] = [];
-  let needsSort = false;
-  const options = context.options;
-  const ranges = context.referenceRanges;
-  const hasRanges = ranges !== noReferenceRanges;
-  const scratch: GradingInput = {
-    value: 0,
-    uln: undefined,
-    lln: undefined,
-    baseline: undefined,
-    albuminGPerDl: undefined,
-    date: undefined,
-  };
-  const graders = context.graders;
-  for (const lab of graded) {
-    const roles = rolesOf(lab.test);
-    const code = roles >> testCodeShift;
-    let grader = graders[code];
-    if (grader === undefined) {
-      grader = testGrader(lab.test, options);
-      graders[code] = grader;
-    }
-    const range = hasRanges ? ranges[lab.test] : undefined;
-    let uln = range?.uln;
-    let baseline: number | undefined;
-    if ((roles & isCreatinine) !== 0) {
-      for (const entry of creatinineUln) if (entry.date <= lab.date) uln = entry.value;
-      if (baselineCreatinine !== null) baseline = baselineCreatinine.value;
-    }
-    const albumin = (roles & isCalcium) !== 0 && albuminByDate !== null ? albuminByDate.get(lab.date) : undefined;
-    // Quick path: the grade number from one reused input object; one result object only for what is
-    // reported, which keeps the source row and the limits to explain itself when read.
-    scratch.value = lab.value;
-    scratch.uln = uln;
-    scratch.lln = range?.lln;
-    scratch.baseline = baseline;
-    scratch.albuminGPerDl = albumin;
-    scratch.date = lab.date;
-    const quick = grader.grade(scratch);
-    if (quick !== undecided) {
-      const grade = gradeOf(quick);
-      if (grade === 0) continue;
-      if (grade > 0) {
-        const termIndex = termIndexOf(quick);
-        const toxicity = new QuickLabToxicity(lab, scratch, {
-          termId: grader.termIds[termIndex] as LabAdverseEventTermId,
-          table: grader.tables[termIndex] as CtcaeLabTable,
-          grade: grade as CtcaeGrade,
-          options,
-        });
-        needsSort = addInOrder(toxicities, toxicity) || needsSort;
-      } else {
-        ungradable.push(new QuickUngradableValue(lab, scratch, options));
+  if (waiting !== null && waitingAt !== null) {
+    creatinineUln.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const ungradable = run.ungradable;
+    let inserted = 0;
+    for (let k = 0; k < waiting.length; k += 1) {
+      const lab = waiting[k] as QuantitativeLab;
+      const roles = rolesOf(lab.test);
+      let uln: number | undefined;
+      let baseline: number | undefined;
+      if ((roles & isCreatinine) !== 0) {
+        for (const entry of creatinineUln) if (entry.date <= lab.date) uln = entry.value;
+        if (baselineCreatinine !== null) baseline = baselineCreatinine.value;
       }
-      continue;
-    }
-    const slow = gradeLabTest(lab.test, copyOf(scratch), options);
-    if (slow.kind === 'not-gradable') {
-      ungradable.push(new DeferredUngradableValue(lab.test, lab.date, slow.reason));
-    } else if (slow.grade > 0) {
-      needsSort =
-        addInOrder(toxicities, {
-          test: lab.test,
-          date: lab.date,
-          term: slow.term,
-          grade: slow.grade,
-          version: slow.version,
-          explanation: slow.explanation,
-        }) || needsSort;
+      const albumin = (roles & isCalcium) !== 0 && albuminByDate !== null ? albuminByDate.get(lab.date) : undefined;
+      const count = ungradable.length;
+      gradeOne(run, lab, roles, uln, baseline, albumin);
+      if (ungradable.length > count) {
+        // A "not gradable" entry goes where the input order puts it, among those of the scan.
+        const value = ungradable.pop() as UngradableSource;
+        ungradable.splice((waitingAt[k] as number) + inserted, 0, value);
+        inserted += 1;
+      }
     }
   }
-  // Rows of one date are kept in order as they arrive; a stable sort (the same order) only when the
-  // laboratory rows were not in date order.
-  if (needsSort) toxicities.sort(byDateThenTest);
-  return { toxicities, ungradable, pclRows };
+  // Rows of one date are kept in order as they arrive; a stable sort by date then test (the same
+  // order) only when a toxicity came dated before the previous one: the rows were not in date order,
+  // or a creatinine or calcium value graded after the scan.
+  if (run.needsSort) run.toxicities.sort(byDateThenTest);
+  return { toxicities: run.toxicities, ungradable: run.ungradable, pclRows };
+}
+
+/**
+ * Grades one value of the index line into `run`: grade ≥ 1 to the toxicities (in date-then-test order),
+ * not gradable to the ungradable values (in input order), grade 0 nowhere. `ulnFromData` and `baseline`
+ * are creatinine's (a ULN of the data wins over the options' reference range), `albumin` calcium's.
+ */
+function gradeOne(
+  run: GradingRun,
+  lab: QuantitativeLab,
+  roles: number,
+  ulnFromData: number | undefined,
+  baseline: number | undefined,
+  albumin: number | undefined,
+): void {
+  const context = run.context;
+  const options = context.options;
+  const code = roles >> testCodeShift;
+  let grader = context.graders[code];
+  if (grader === undefined) {
+    grader = testGrader(lab.test, options);
+    context.graders[code] = grader;
+  }
+  const range = run.hasRanges ? context.referenceRanges[lab.test] : undefined;
+  // Quick path: the grade number from one reused input object; one result object only for what is
+  // reported, which keeps the source row and the limits to explain itself when read.
+  const scratch = run.scratch;
+  scratch.value = lab.value;
+  scratch.uln = ulnFromData ?? range?.uln;
+  scratch.lln = range?.lln;
+  scratch.baseline = baseline;
+  scratch.albuminGPerDl = albumin;
+  scratch.date = lab.date;
+  const quick = grader.grade(scratch);
+  if (quick !== undecided) {
+    const grade = gradeOf(quick);
+    if (grade === 0) return;
+    if (grade > 0) {
+      const termIndex = termIndexOf(quick);
+      const toxicity = new QuickLabToxicity(lab, scratch, {
+        termId: grader.termIds[termIndex] as LabAdverseEventTermId,
+        table: grader.tables[termIndex] as CtcaeLabTable,
+        grade: grade as CtcaeGrade,
+        options,
+      });
+      run.needsSort = addInOrder(run.toxicities, toxicity) || run.needsSort;
+    } else {
+      const limits = limitsToKeep(scratch);
+      run.ungradable.push(limits === null ? lab : new QuickUngradableValue(lab, limits, options));
+    }
+    return;
+  }
+  const slow = gradeLabTest(lab.test, copyOf(scratch), options);
+  if (slow.kind === 'not-gradable') {
+    run.ungradable.push(new DeferredUngradableValue(lab.test, lab.date, slow.reason));
+  } else if (slow.grade > 0) {
+    run.needsSort =
+      addInOrder(run.toxicities, {
+        test: lab.test,
+        date: lab.date,
+        term: slow.term,
+        grade: slow.grade,
+        version: slow.version,
+        explanation: slow.explanation,
+      }) || run.needsSort;
+  }
 }
 
 /** `localeCompare` of two test names, remembered (a handful of names, compared for every patient). */

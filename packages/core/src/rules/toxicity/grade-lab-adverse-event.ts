@@ -227,6 +227,32 @@ interface CompiledBand {
   readonly conditions: readonly CompiledCondition[];
 }
 
+/**
+ * The steps of a plain value's grading (no limit given: every ULN/LLN/baseline reference is missing),
+ * in pairs `(step, argument)` of a `Float64Array`, read in order by `QuickLabGrader.grade`.
+ */
+const stepAbsolute = 0; // argument: the bound; met when the value is beyond it
+const stepNeedsUln = 1; // nothing met yet in this band: the grade needs the ULN
+const stepNeedsLln = 2; // nothing met yet in this band: the grade needs the LLN
+const stepBandEnd = 3; // argument: what a met band returns (its grade, or quickGradeUndecided)
+const stepBandSkip = 4; // a met band is passed over (descriptor assumed absent)
+
+function compilePlainSteps(bands: readonly CompiledBand[], settings: CtcaeGradingSettings): Float64Array {
+  const steps: number[] = [];
+  for (const band of bands) {
+    for (const condition of band.conditions) {
+      if (condition.reference === fromAbsolute) steps.push(stepAbsolute, condition.bound);
+      else if (condition.reference === fromUln) steps.push(stepNeedsUln, 0);
+      else if (condition.reference === fromLln) steps.push(stepNeedsLln, 0);
+      // A missing baseline only leaves its condition unmet.
+    }
+    const policy = band.needsDescriptor ? settings.unstatedClinicalDescriptor : null;
+    if (policy === 'assume-absent') steps.push(stepBandSkip, 0);
+    else steps.push(stepBandEnd, policy === 'not-gradable' ? quickGradeUndecided : band.grade);
+  }
+  return Float64Array.from(steps);
+}
+
 const referenceCodes: Readonly<Record<CtcaeBandCondition['reference'], number>> = {
   absolute: fromAbsolute,
   uln: fromUln,
@@ -245,6 +271,8 @@ export class QuickLabGrader {
   readonly #isCalcium: boolean;
   readonly #settings: CtcaeGradingSettings;
   readonly #bands: readonly CompiledBand[];
+  /** `compilePlainSteps` of the bands: the loop of `grade` for a value given without limits. */
+  readonly #plainSteps: Float64Array;
 
   constructor(termId: LabAdverseEventTermId, options: LabAdverseEventOptions) {
     const term = termsById[termId];
@@ -267,6 +295,7 @@ export class QuickLabGrader {
         };
       }),
     }));
+    this.#plainSteps = compilePlainSteps(this.#bands, this.#settings);
   }
 
   /** The `quickLabGrade` of `input` (see there). */
@@ -281,6 +310,7 @@ export class QuickLabGrader {
       input.clinicalGrade === undefined &&
       input.value >= 0 &&
       input.value !== Number.POSITIVE_INFINITY;
+    if (isPlain && !this.#isCalcium) return this.#gradePlain(input.value);
     if (!isPlain) checkInput(input, this.#table);
     if (input.clinicalGrade !== undefined) return quickGradeUndecided;
     const settings = this.#settings;
@@ -320,6 +350,27 @@ export class QuickLabGrader {
         if (policy === 'not-gradable') return quickGradeUndecided;
       }
       return band.grade;
+    }
+    return 0;
+  }
+
+  /** The bands' loop above for a value without limits (not calcium), from the compiled steps. */
+  #gradePlain(value: number): number {
+    const steps = this.#plainSteps;
+    const isLow = this.#isLow;
+    let isMet = false;
+    for (let index = 0; index < steps.length; index += 2) {
+      const step = steps[index] as number;
+      if (step === stepAbsolute) {
+        const bound = steps[index + 1] as number;
+        if (isLow ? value < bound : value > bound) isMet = true;
+      } else if (step === stepBandEnd) {
+        if (isMet) return steps[index + 1] as number;
+      } else if (step === stepBandSkip) {
+        isMet = false;
+      } else if (!isMet) {
+        return step === stepNeedsUln ? quickGradeMissingUln : quickGradeMissingLln;
+      }
     }
     return 0;
   }

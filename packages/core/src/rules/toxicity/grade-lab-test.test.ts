@@ -100,6 +100,43 @@ describe('quickGradeLabTest agrees with gradeLabTest (clinical-spec.md §4.1)', 
     );
   });
 
+  it('gives the same term and grade as gradeLabTest for values given without any limit (§4.1, the compiled plain path)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...gradableLabTests),
+        fc.constantFrom<CtcaeVersion>('v3', 'v5'),
+        fc.integer({ min: 0, max: settingsCases.length - 1 }),
+        fc.oneof(fc.double({ min: 0, max: 1000, noNaN: true }), fc.integer({ min: 0, max: 1000 })),
+        (test, version, settingsIndex, value) => {
+          const options = { version, settings: settingsCases[settingsIndex] as CtcaeGradingSettings };
+          const full = gradeLabTest(test, { value }, options);
+          const quick = quickGradeLabTest(test, { value }, options);
+          if (quick === quickLabTestUndecided) {
+            expect(full.kind === 'not-gradable' && full.reason.kind === 'missing-reference-limit').toBe(false);
+            return;
+          }
+          const termId = (labTestAdverseEventTerms[test] as readonly string[])[quickTermIndex(quick)];
+          const grade = quickTermGrade(quick);
+          expect(full.termId).toBe(termId);
+          if (grade >= 0) expect([full.kind, full.grade]).toEqual(['graded', grade]);
+          else {
+            const limit = grade === quickGradeMissingUln ? 'uln' : grade === quickGradeMissingLln ? 'lln' : '?';
+            expect(
+              full.kind === 'not-gradable' && full.reason.kind === 'missing-reference-limit' && full.reason.limit,
+            ).toBe(limit);
+          }
+        },
+      ),
+      { seed: 20261130, numRuns: 4000 },
+    );
+    // The thresholds themselves, where a plain value changes grade: platelets v3 (< 25, 25–50, 50–75 ×10⁹/L).
+    const options = { version: 'v3' as const };
+    expect(
+      [24.99, 25, 49.99, 50, 74.99].map((value) => quickTermGrade(quickGradeLabTest('platelets', { value }, options))),
+    ).toEqual([4, 3, 3, 2, 2]);
+    expect(quickTermGrade(quickGradeLabTest('platelets', { value: 75 }, options))).toBe(quickGradeMissingLln);
+  });
+
   it('writes the same explanation later as gradeLabTest writes when a quick grade is reported (§4.1)', () => {
     const input = { value: 30, date: '2006-01-02' as CalendarDate };
     const options = { version: 'v3' as const };
