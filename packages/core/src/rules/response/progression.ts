@@ -173,19 +173,7 @@ export function assessProgression(criteria: ResolvedCriteria, input: Progression
     !Number.isNaN(nadirs.urine.value) &&
     values.urineMProtein > nadirs.urine.value
   ) {
-    findings = append(
-      findings,
-      relativeAndAbsolute({
-        parameter: 'urine',
-        name: 'urine M-protein',
-        quantity: 'urine M-protein increase from nadir',
-        unit: 'mg/24h',
-        value: values.urineMProtein,
-        nadir: nadirs.urine,
-        relative,
-        absolute: { comparator: '>=', threshold: 200 },
-      }),
-    );
+    findings = append(findings, relativeAndAbsolute(urineRise, values.urineMProtein, nadirs.urine, relative));
   }
   const flcApplies =
     definition.criteria === 'imwg2013-pcl' ? settings.pclFlcProgression : definition.usesFreeLightChains;
@@ -200,16 +188,12 @@ export function assessProgression(criteria: ResolvedCriteria, input: Progression
   ) {
     findings = append(
       findings,
-      relativeAndAbsolute({
-        parameter: 'flc',
-        name: 'dFLC',
-        quantity: 'dFLC increase from nadir',
-        unit: 'mg/dL',
-        value: freeLightChainDifference(measurable.involvedLightChain, values.flcKappa, values.flcLambda),
-        nadir: nadirs.flc,
+      relativeAndAbsolute(
+        freeLightChainRise,
+        freeLightChainDifference(measurable.involvedLightChain, values.flcKappa, values.flcLambda),
+        nadirs.flc,
         relative,
-        absolute: { comparator: '>', threshold: 10 },
-      }),
+      ),
     );
   }
   const marrowInScope =
@@ -240,17 +224,12 @@ export function assessProgression(criteria: ResolvedCriteria, input: Progression
   ) {
     findings = append(
       findings,
-      relativeAndAbsolute({
-        parameter: 'circulating-plasma-cells',
-        name: 'circulating plasma cells',
-        quantity: 'circulating plasma cells increase from nadir',
-        unit: 'cells/µL',
-        value: bloodPlasmaCellsPerMicrolitre(values.whiteBloodCells, values.bloodPlasmaCells),
-        nadir: nadirs.circulatingPlasmaCells,
-        relative: '>=',
-        relativePercent: 50,
-        absolute: { comparator: '>=', threshold: 200 },
-      }),
+      relativeAndAbsolute(
+        circulatingPlasmaCellRise,
+        bloodPlasmaCellsPerMicrolitre(values.whiteBloodCells, values.bloodPlasmaCells),
+        nadirs.circulatingPlasmaCells,
+        '>=',
+      ),
     );
   }
   if (
@@ -375,35 +354,64 @@ function serumProgression(
         `serum M-protein ${formatNumber(value)} g/dL, ${formatSignedChange(increase, 'g/dL')} from ${nadirText.in('g/dL')}: nadir ≥ 5 g/dL, so an increase ≥ 1 g/dL suffices`,
     );
   }
-  return relativeAndAbsolute({
-    parameter: 'serum',
-    name: 'serum M-protein',
-    quantity: 'serum M-protein increase from nadir',
-    unit: 'g/dL',
-    value,
-    nadir,
-    relative: rules.relative,
-    absolute: { comparator: '>=', threshold: 0.5 },
-  });
+  return relativeAndAbsolute(serumRise, value, nadir, rules.relative);
 }
 
+/** A rise from the nadir judged by a relative and an absolute clause: what stays the same per measure. */
 interface RelativeAndAbsolute {
   readonly parameter: ProgressionParameter;
   readonly name: string;
   /** "<name> increase from nadir", a constant so that no string is built per finding. */
   readonly quantity: string;
   readonly unit: string;
-  readonly value: number;
-  readonly nadir: NadirTracker;
-  readonly relative: '>=' | '>';
-  readonly relativePercent?: number;
+  readonly relativePercent: number;
   readonly absolute: { readonly comparator: '>=' | '>'; readonly threshold: number };
 }
 
+// The measures of §1.4 judged as a relative and absolute rise (module constants: nothing is made per
+// assessment unless a finding is met).
+const serumRise: RelativeAndAbsolute = {
+  parameter: 'serum',
+  name: 'serum M-protein',
+  quantity: 'serum M-protein increase from nadir',
+  unit: 'g/dL',
+  relativePercent: 25,
+  absolute: { comparator: '>=', threshold: 0.5 },
+};
+const urineRise: RelativeAndAbsolute = {
+  parameter: 'urine',
+  name: 'urine M-protein',
+  quantity: 'urine M-protein increase from nadir',
+  unit: 'mg/24h',
+  relativePercent: 25,
+  absolute: { comparator: '>=', threshold: 200 },
+};
+const freeLightChainRise: RelativeAndAbsolute = {
+  parameter: 'flc',
+  name: 'dFLC',
+  quantity: 'dFLC increase from nadir',
+  unit: 'mg/dL',
+  relativePercent: 25,
+  absolute: { comparator: '>', threshold: 10 },
+};
+const circulatingPlasmaCellRise: RelativeAndAbsolute = {
+  parameter: 'circulating-plasma-cells',
+  name: 'circulating plasma cells',
+  quantity: 'circulating plasma cells increase from nadir',
+  unit: 'cells/µL',
+  relativePercent: 50,
+  absolute: { comparator: '>=', threshold: 200 },
+};
+
 /** "≥ 25 % and ≥ X" from the nadir; a nadir of 0 leaves only the absolute clause (§1.4 [IMPL]). */
-function relativeAndAbsolute(rule: RelativeAndAbsolute): ProgressionFinding | null {
-  const { value, nadir, relative, absolute } = rule;
-  const percent = rule.relativePercent ?? 25;
+function relativeAndAbsolute(
+  rule: RelativeAndAbsolute,
+  value: number,
+  nadir: NadirTracker,
+  relative: '>=' | '>',
+): ProgressionFinding | null {
+  const { absolute } = rule;
+  const percent = rule.relativePercent;
   const increase = value - nadir.value;
   if (!(increase > 0)) return null;
   const isZeroNadir = nadir.value <= 0;
