@@ -1,5 +1,6 @@
 /**
- * `npm run bench:server [-- --seconds 30 --clients 100 --rate 2 --write-share 0.2 --db sqlite|postgres|both]`:
+ * `npm run bench:server [-- --seconds 30 --clients 100 --rate 2 --write-share 0.2 --db sqlite|postgres|both
+ * --cpu-prof DIR --no-saturation]`:
  * load on the registry API (issue 5 item 11). For each database it starts a real `mmreg serve` child
  * process on 127.0.0.1 (an embedded SQLite file seeded with the demo reference study; for PostgreSQL
  * a throwaway server from scripts/test-postgres.mjs, filled by restoring a backup of that seed),
@@ -18,6 +19,8 @@
  *    user population makes, so this run uses a small seeded driver of its own.)
  * 2. saturation (informational): the same clients with no pause between requests, which measures the
  *    server's capacity; its latencies are queueing time (clients ÷ throughput), not service time.
+ * `--cpu-prof DIR` writes a V8 CPU profile of each server process into DIR (open it in Chrome DevTools);
+ * `--no-saturation` skips run 2 (with `--cpu-prof`, the profile is then of the verdict run alone).
  * The load generator shares the machine's cores with the server; run on an otherwise idle machine.
  * Loopback only, bounded in time; never part of `npm test`.
  */
@@ -35,6 +38,9 @@ interface BenchOptions {
   readonly rate: number;
   readonly writeShare: number;
   readonly databases: readonly ('sqlite' | 'postgres')[];
+  /** Where the server processes write V8 CPU profiles, or null. */
+  readonly cpuProfileDir: string | null;
+  readonly isSaturationRun: boolean;
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -46,20 +52,28 @@ function parseArguments(argv: readonly string[]): BenchOptions {
   let rate = 2;
   let writeShare = 0.2;
   let databases: BenchOptions['databases'] = ['sqlite', 'postgres'];
+  let cpuProfileDir: string | null = null;
+  let isSaturationRun = true;
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i];
+    if (name === '--no-saturation') {
+      isSaturationRun = false;
+      i -= 1;
+      continue;
+    }
     const value = argv[i + 1] ?? '';
     if (name === '--seconds') seconds = Number(value);
     else if (name === '--clients') clients = Number(value);
     else if (name === '--rate') rate = Number(value);
     else if (name === '--write-share') writeShare = Number(value);
     else if (name === '--db') databases = value === 'both' ? ['sqlite', 'postgres'] : [value as 'sqlite' | 'postgres'];
+    else if (name === '--cpu-prof') cpuProfileDir = value;
     else throw new Error(`unknown option ${name}`);
   }
   if (!(seconds > 0 && clients >= 2 && rate > 0 && writeShare > 0 && writeShare < 1)) {
     throw new Error('--seconds > 0, --clients ≥ 2, --rate > 0 and 0 < --write-share < 1 are required');
   }
-  return { seconds, clients, rate, writeShare, databases };
+  return { seconds, clients, rate, writeShare, databases, cpuProfileDir, isSaturationRun };
 }
 
 function runCli(args: readonly string[], input?: string): Promise<string> {
@@ -87,9 +101,10 @@ interface Served {
 }
 
 /** Starts `mmreg serve` and reads the port and the demo credentials it prints. */
-function serve(databaseUrl: string): Promise<Served> {
+function serve(databaseUrl: string, cpuProfileDir: string | null = null): Promise<Served> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [mmregBin, 'serve', '--db', databaseUrl, '--port', '0'], {
+    const profile = cpuProfileDir === null ? [] : ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir];
+    const child = spawn(process.execPath, [...profile, mmregBin, 'serve', '--db', databaseUrl, '--port', '0'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -348,10 +363,10 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', options: BenchOptions)
       await new Promise((resolvePromise) => seeded.child.once('exit', resolvePromise));
       await runCli(['backup', join(dir, 'seed.json'), '--db', seedUrl]);
       await runCli(['restore', join(dir, 'seed.json'), '--db', url]);
-      served = await serve(url);
+      served = await serve(url, options.cpuProfileDir);
       served = { ...served, credentials: seeded.credentials };
     } else {
-      served = await serve(url);
+      served = await serve(url, options.cpuProfileDir);
     }
     const clients = await prepareClients(served);
     const writers = Math.max(1, Math.round(options.clients * options.writeShare));
@@ -383,6 +398,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', options: BenchOptions)
     });
     const readsPass = line('reads', rated.reads, 50);
     const writesPass = line('writes', rated.writes, 100);
+    if (!options.isSaturationRun) return readsPass && writesPass;
     process.stdout.write(
       `${kind}: saturation, the same clients without pauses, ${options.seconds} s (capacity; informational)…\n`,
     );
@@ -394,7 +410,12 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', options: BenchOptions)
     );
     return readsPass && writesPass;
   } finally {
-    served?.child.kill('SIGTERM');
+    if (served !== null && served.child.exitCode === null && served.child.signalCode === null) {
+      // Wait for the exit: the server writes its CPU profile then, and PostgreSQL must outlive it.
+      const exited = new Promise((resolvePromise) => served?.child.once('exit', resolvePromise));
+      served.child.kill('SIGTERM');
+      await exited;
+    }
     postgres?.stop();
     rmSync(dir, { recursive: true, force: true });
   }

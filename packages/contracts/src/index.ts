@@ -17,6 +17,6 @@ export {
   musto2007Regimens,
   parseOtherToxicities,
 } from './musto2007-source.ts';
-export * from './registry/registry-schemas.ts';
+export * from './registry/index.ts';
 export * from './registry-import/index.ts';
 export { formatStudyFile, parseStudyFile, studyFileFormatVersion, studyFileSchema } from './study-file.ts';

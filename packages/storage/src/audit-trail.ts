@@ -1,10 +1,11 @@
 /**
- * The hash-chained audit trail (issue 5 item 7, ADR 0005). Every record stores the previous record's
- * hash and `hash = sha256(prevHash + canonical JSON of the record without hash)`; `audit_head` keeps
- * the last sequence number and hash, so an edited, deleted (anywhere, including the tail) or
- * reordered record breaks verification. Appends happen inside the write's own transaction, after the
- * transaction has locked `audit_head` (PostgreSQL: `select … for update`; SQLite: the one connection
- * and `BEGIN IMMEDIATE`), so the chain stays linear under concurrent writers.
+ * The hash-chained audit trail (issue 5 item 7, ADR 0005, ADR 0007). Every record stores the previous
+ * record's hash and `hash = sha256(prevHash + canonical JSON of the record without hash)`;
+ * `audit_head` keeps the last sequence number and hash, so an edited, deleted (anywhere, including
+ * the tail) or reordered record breaks verification. A write buffers its entries and flushes them at
+ * the end of its own transaction, just before commit: only then is `audit_head` locked (PostgreSQL:
+ * `select … for update`; SQLite: the one connection and `BEGIN IMMEDIATE`), so the chain stays linear
+ * under concurrent writers while the head is held for three statements, not the whole write.
  */
 import type { AuditRecord } from '@mmreg/contracts';
 import type { Kysely, Transaction } from 'kysely';
@@ -51,7 +52,7 @@ export function auditRecordOfRow(row: AuditLogTable): AuditRecord {
   };
 }
 
-/** Locks the chain head for the rest of the transaction and returns it. */
+/** Locks the chain head for the rest of the transaction and returns it (the last lock a write takes). */
 export async function lockAuditHead(
   trx: Transaction<Database>,
   dialect: 'sqlite' | 'postgres',
@@ -62,29 +63,32 @@ export async function lockAuditHead(
   return { lastSeq: head.last_seq, lastHash: head.last_hash };
 }
 
-/** Appends records within one write transaction (the head must already be locked). */
-export class AuditAppender {
-  readonly #trx: Transaction<Database>;
-  readonly #at: string;
-  #lastSeq: number;
-  #lastHash: string;
+/** Audit rows are inserted in slices: bound parameters per statement are limited (SQLite 32,766). */
+const insertChunkRows = 1000;
 
-  constructor(trx: Transaction<Database>, head: { lastSeq: number; lastHash: string }, at: string) {
-    this.#trx = trx;
-    this.#lastSeq = head.lastSeq;
-    this.#lastHash = head.lastHash;
+/**
+ * The audit entries of one write transaction. `append` only buffers (the entry's seq, time and hashes
+ * are not known yet); `flush`, the last statement before commit, locks the chain head, chains the
+ * entries, inserts them in one multi-row insert and moves the head once (ADR 0007).
+ */
+export class AuditAppender {
+  readonly #at: string;
+  readonly #entries: Omit<AuditRecord, 'seq' | 'at' | 'prevHash' | 'hash'>[] = [];
+  #isFlushed = false;
+
+  constructor(at: string) {
     this.#at = at;
   }
 
-  /** The timestamp of this transaction's records (ISO UTC). */
+  /** The time of this write's rows (ISO UTC, taken when its transaction began); records get theirs at the flush. */
   get at(): string {
     return this.#at;
   }
 
-  async append(actor: Actor, entry: AuditEntry): Promise<AuditRecord> {
-    const record: Omit<AuditRecord, 'hash'> = {
-      seq: this.#lastSeq + 1,
-      at: this.#at,
+  /** Buffers an entry (a copy: later changes to the caller's objects cannot alter what is hashed). */
+  append(actor: Actor, entry: AuditEntry): void {
+    if (this.#isFlushed) throw new Error('audit entry appended after the flush: it would be lost');
+    this.#entries.push({
       userId: actor.userId,
       username: actor.username,
       action: entry.action,
@@ -92,38 +96,89 @@ export class AuditAppender {
       entityId: entry.entityId,
       patientId: entry.patientId,
       centerId: entry.centerId,
-      changes: entry.changes.map((change) => ({ field: change.field, old: change.old, new: change.new })),
+      changes: structuredClone(
+        entry.changes.map((change) => ({ field: change.field, old: change.old, new: change.new })),
+      ),
       reason: entry.reason,
-      prevHash: this.#lastHash,
-    };
-    const hash = hashAuditRecord(record);
-    await this.#trx
-      .insertInto('audit_log')
-      .values({
-        seq: record.seq,
-        at: record.at,
-        user_id: record.userId,
-        username: record.username,
-        action: record.action,
-        entity: record.entity,
-        entity_id: record.entityId,
-        patient_id: record.patientId,
-        center_id: record.centerId,
-        changes: JSON.stringify(record.changes),
-        reason: record.reason,
-        prev_hash: record.prevHash,
-        hash,
-      })
-      .execute();
-    await this.#trx
-      .updateTable('audit_head')
-      .set({ last_seq: record.seq, last_hash: hash })
-      .where('id', '=', 1)
-      .execute();
-    this.#lastSeq = record.seq;
-    this.#lastHash = hash;
-    return { ...record, hash };
+    });
   }
+
+  /**
+   * Locks the chain head, gives the buffered entries their seq, time (`now()`, read under the lock, so
+   * seq order is time order whenever the clock does not step back) and hashes, stores them and moves
+   * the head. Nothing buffered: no lock, no statement. Returns the stored records.
+   */
+  async flush(
+    trx: Transaction<Database>,
+    dialect: 'sqlite' | 'postgres',
+    now: () => string,
+  ): Promise<readonly AuditRecord[]> {
+    if (this.#isFlushed) throw new Error('audit entries flushed twice');
+    this.#isFlushed = true;
+    if (this.#entries.length === 0) return [];
+    const head = await lockAuditHead(trx, dialect);
+    const at = now();
+    let lastSeq = head.lastSeq;
+    let lastHash = head.lastHash;
+    const records: AuditRecord[] = [];
+    for (const entry of this.#entries) {
+      const record: Omit<AuditRecord, 'hash'> = {
+        seq: lastSeq + 1,
+        at,
+        userId: entry.userId,
+        username: entry.username,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        patientId: entry.patientId,
+        centerId: entry.centerId,
+        changes: entry.changes,
+        reason: entry.reason,
+        prevHash: lastHash,
+      };
+      const hash = hashAuditRecord(record);
+      records.push({ ...record, hash });
+      lastSeq = record.seq;
+      lastHash = hash;
+    }
+    const rows = records.map(auditRowOfRecord);
+    if (dialect === 'postgres' && rows.length <= insertChunkRows) {
+      // One statement for the rows and the head: the head is held for this statement and the commit.
+      await trx
+        .with('appended', (db) => db.insertInto('audit_log').values(rows))
+        .updateTable('audit_head')
+        .set({ last_seq: lastSeq, last_hash: lastHash })
+        .where('id', '=', 1)
+        .execute();
+      return records;
+    }
+    for (let start = 0; start < rows.length; start += insertChunkRows) {
+      await trx
+        .insertInto('audit_log')
+        .values(rows.slice(start, start + insertChunkRows))
+        .execute();
+    }
+    await trx.updateTable('audit_head').set({ last_seq: lastSeq, last_hash: lastHash }).where('id', '=', 1).execute();
+    return records;
+  }
+}
+
+function auditRowOfRecord(record: AuditRecord): AuditLogTable {
+  return {
+    seq: record.seq,
+    at: record.at,
+    user_id: record.userId,
+    username: record.username,
+    action: record.action,
+    entity: record.entity,
+    entity_id: record.entityId,
+    patient_id: record.patientId,
+    center_id: record.centerId,
+    changes: JSON.stringify(record.changes),
+    reason: record.reason,
+    prev_hash: record.prevHash,
+    hash: record.hash,
+  };
 }
 
 const verifyPageSize = 2000;

@@ -95,6 +95,33 @@ async function findImportTarget(
   return row === undefined ? { kind: 'new' } : { kind: 'found', patient: patientOfRow(row) };
 }
 
+const maxCodesPerQuery = 10_000;
+
+/**
+ * The ids of every stored patient the batch may write — its codes in the caller's writable centres of
+ * the study (a superset of the patients `findImportTarget` picks), ascending — for locking them before
+ * the batch reads them (ADR 0007).
+ */
+export async function findImportTargetIds(
+  context: WriteContext,
+  scope: AccessScope,
+  batch: ImportBatch,
+): Promise<number[]> {
+  const codes = [...new Set(batch.patients.map((entry) => entry.code))];
+  if (scope.writeCenters !== 'all' && scope.writeCenters.length === 0) return [];
+  const ids: number[] = [];
+  for (let start = 0; start < codes.length; start += maxCodesPerQuery) {
+    let query = context.trx
+      .selectFrom('patients')
+      .select('id')
+      .where('study_id', '=', scope.studyId)
+      .where('code', 'in', codes.slice(start, start + maxCodesPerQuery));
+    if (scope.writeCenters !== 'all') query = query.where('center_id', 'in', [...scope.writeCenters]);
+    for (const row of await query.execute()) ids.push(row.id);
+  }
+  return ids.sort((a, b) => a - b);
+}
+
 /** Checks the batch against stored data without writing; returns every problem. */
 async function validateBatch(context: WriteContext, scope: AccessScope, batch: ImportBatch): Promise<Issue[]> {
   const issues: Issue[] = [];
@@ -264,12 +291,12 @@ async function writeBatch(
         );
       }
     }
-    if (isChildAdded) await recomputeDerived(context.trx, patient, context.audit.at);
+    if (isChildAdded) await recomputeDerived(context, patient, context.audit.at);
   }
   return { dryRun: options.dryRun, patientsCreated, patientsUpdated, rowsAdded, rowsUnchanged, changes };
 }
 
-/** Runs an import inside `inTransaction` (a write transaction with the audit head locked). */
+/** Runs an import inside `inTransaction` (a write transaction that has locked the batch's stored patients). */
 export async function runImportBatch(
   inTransaction: (work: (context: WriteContext) => Promise<ImportSummary>) => Promise<ImportSummary>,
   scope: AccessScope,

@@ -1,10 +1,13 @@
 /**
  * The one `Store` implementation, over Kysely, for SQLite and PostgreSQL (ADR 0005). Dialect-specific
  * code is limited to locking (`for update` on PostgreSQL), the snapshot isolation of study reads and
- * identity sequences after a restore. Every write runs in one transaction that first locks the audit
- * chain head, so writes are serialised, their audit records are linear, and a failure leaves nothing.
+ * identity sequences after a restore. Every write is one transaction (all or nothing) that locks what
+ * it is about first — its patient rows, ascending, or its user row — and the audit chain head last,
+ * when it flushes its buffered audit records just before commit (ADR 0007), so writes to different
+ * patients overlap except for that flush; deadlock victims are retried (write-transaction.ts).
  */
 import {
+  type AuditPage,
   type AuditRecord,
   type CenterRecord,
   type ChildCreate,
@@ -14,6 +17,7 @@ import {
   type ImportBatch,
   type Membership,
   type PatientCreate,
+  type PatientListEntry,
   type PatientRecord,
   type PatientUpdate,
   patientUpdateSchema,
@@ -24,10 +28,12 @@ import {
 } from '@mmreg/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import { assertReadable, assertWritable, canWriteCenter, readCenterList } from './access-scope.ts';
-import { AuditAppender, auditRecordOfRow, lockAuditHead, verifyAuditChain } from './audit-trail.ts';
+import { type AuditPageFilter, loadAuditPage } from './audit-page-query.ts';
+import { AuditAppender, auditRecordOfRow, verifyAuditChain } from './audit-trail.ts';
 import { dummyPasswordHash, hashPassword, newToken, tokenHash, verifyPasswordHash } from './credentials.ts';
 import {
   childFormKinds,
+  childOfRow,
   deleteChildRecord,
   findPatientRow,
   formDb,
@@ -43,8 +49,9 @@ import {
   updatePatientFields,
   type WriteContext,
 } from './form-writes.ts';
-import { runImportBatch } from './import-batch.ts';
-import type { Database } from './schema.ts';
+import { findImportTargetIds, runImportBatch } from './import-batch.ts';
+import { listPatientEntries } from './patient-list-queries.ts';
+import { childFormTables, type Database } from './schema.ts';
 import { computeContentHash, exportDatabaseSnapshot, restoreDatabaseSnapshot } from './snapshot.ts';
 import {
   type AccessScope,
@@ -60,14 +67,49 @@ import {
   type StoreSnapshot,
   type WriteOptions,
 } from './store.ts';
+import {
+  lockPatientRow,
+  lockPatientRows,
+  lockUserRow,
+  retryTransient,
+  type StoreDialect,
+} from './write-transaction.ts';
 
-export type StoreDialect = 'sqlite' | 'postgres';
+export type { StoreDialect };
 
 /** Which database errors are unique-constraint violations (SQLite and PostgreSQL codes). */
 function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** A user row joined (left) to its memberships, one row per membership in id order. */
+interface UserMembershipRow {
+  readonly id: number;
+  readonly username: string;
+  readonly display_name: string;
+  readonly is_disabled: number;
+  readonly study_id: number | null;
+  readonly center_id: number | null;
+  readonly role: string | null;
+}
+
+/** The user of `UserMembershipRow`s: authentication reads user and memberships in one statement. */
+function userOfMembershipRows(rows: readonly [UserMembershipRow, ...UserMembershipRow[]]): UserRecord {
+  const [first] = rows;
+  const memberships: Membership[] = [];
+  for (const row of rows) {
+    if (row.role === null || row.study_id === null) continue;
+    memberships.push({ studyId: row.study_id, centerId: row.center_id, role: row.role as Membership['role'] });
+  }
+  return {
+    id: first.id,
+    username: first.username,
+    displayName: first.display_name,
+    isDisabled: first.is_disabled === 1,
+    memberships,
+  };
 }
 
 export class KyselyStore implements Store {
@@ -94,14 +136,21 @@ export class KyselyStore implements Store {
     return this.#clock().toISOString();
   }
 
-  /** One write transaction: locks the audit chain head first, then runs `work` with an appender. */
+  /**
+   * One write transaction: `work` locks its rows first (patients ascending, or a user) and buffers its
+   * audit entries; the flush then takes the audit chain head, the last lock, just before commit
+   * (ADR 0007). A PostgreSQL deadlock victim or serialization failure runs the whole transaction again.
+   */
   async #write<TResult>(
     work: (trx: Transaction<Database>, audit: AuditAppender) => Promise<TResult>,
   ): Promise<TResult> {
-    const at = this.#now();
-    return this.#db.transaction().execute(async (trx) => {
-      const head = await lockAuditHead(trx, this.dialect);
-      return work(trx, new AuditAppender(trx, head, at));
+    return retryTransient(() => {
+      const audit = new AuditAppender(this.#now());
+      return this.#db.transaction().execute(async (trx) => {
+        const result = await work(trx, audit);
+        await audit.flush(trx, this.dialect, () => this.#now());
+        return result;
+      });
     });
   }
 
@@ -121,7 +170,7 @@ export class KyselyStore implements Store {
           .values({ code: input.code, title: input.title, created_at: audit.at })
           .returning(['id', 'code', 'title'])
           .executeTakeFirstOrThrow();
-        await audit.append(options.actor, {
+        audit.append(options.actor, {
           action: 'create',
           entity: 'study',
           entityId: row.id,
@@ -174,7 +223,7 @@ export class KyselyStore implements Store {
           })
           .returning(['id', 'study_id', 'code', 'name', 'city'])
           .executeTakeFirstOrThrow();
-        await audit.append(options.actor, {
+        audit.append(options.actor, {
           action: 'create',
           entity: 'center',
           entityId: row.id,
@@ -230,7 +279,7 @@ export class KyselyStore implements Store {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await audit.append(options.actor, {
+        audit.append(options.actor, {
           action: 'create',
           entity: 'user',
           entityId: row.id,
@@ -262,7 +311,7 @@ export class KyselyStore implements Store {
       await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
       // Sessions of the old password end with it.
       await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-      await audit.append(options.actor, {
+      audit.append(options.actor, {
         action: 'update',
         entity: 'user',
         entityId: user.id,
@@ -279,8 +328,10 @@ export class KyselyStore implements Store {
       throw new StoreError('invalid', `unknown role ${String(membership.role)} (known: ${roles.join(', ')})`, 'role');
     }
     await this.#write(async (trx, audit) => {
-      const user = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-      if (user === undefined) throw new StoreError('not-found', `user ${userId} not found`, 'userId');
+      // The user row first: two concurrent grants of one membership must not both pass the check below.
+      if (!(await lockUserRow(trx, this.dialect, userId))) {
+        throw new StoreError('not-found', `user ${userId} not found`, 'userId');
+      }
       const study = await trx
         .selectFrom('studies')
         .select('id')
@@ -323,7 +374,7 @@ export class KyselyStore implements Store {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await audit.append(options.actor, {
+      audit.append(options.actor, {
         action: 'create',
         entity: 'membership',
         entityId: row.id,
@@ -428,7 +479,7 @@ export class KyselyStore implements Store {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await audit.append(
+      audit.append(
         { userId, username: user.username },
         {
           action: 'login',
@@ -446,9 +497,11 @@ export class KyselyStore implements Store {
   }
 
   async resolveSession(token: string): Promise<SessionInfo | null> {
-    const row = await this.#db
+    // One statement (every request authenticates; on PostgreSQL each round trip counts).
+    const rows = await this.#db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
+      .leftJoin('memberships', 'memberships.user_id', 'users.id')
       .select([
         'sessions.id as session_id',
         'sessions.csrf_token',
@@ -457,12 +510,17 @@ export class KyselyStore implements Store {
         'users.username',
         'users.display_name',
         'users.is_disabled',
+        'memberships.study_id',
+        'memberships.center_id',
+        'memberships.role',
       ])
       .where('sessions.token_hash', '=', tokenHash(token))
       .where('sessions.expires_at', '>', this.#now())
-      .executeTakeFirst();
+      .orderBy('memberships.id')
+      .execute();
+    const [row, ...more] = rows;
     if (row === undefined || row.is_disabled === 1) return null;
-    const user = await this.#userOf(this.#db, row);
+    const user = userOfMembershipRows([row, ...more]);
     return { user, sessionId: row.session_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
   }
 
@@ -475,8 +533,10 @@ export class KyselyStore implements Store {
         .where('sessions.token_hash', '=', tokenHash(token))
         .executeTakeFirst();
       if (row === undefined) return;
-      await trx.deleteFrom('sessions').where('id', '=', row.id).execute();
-      await audit.append(
+      const deleted = await trx.deleteFrom('sessions').where('id', '=', row.id).executeTakeFirst();
+      // A concurrent logout of the same session deleted it first: one logout, one record.
+      if (Number(deleted.numDeletedRows) === 0) return;
+      audit.append(
         { userId: row.user_id, username: row.username },
         {
           action: 'logout',
@@ -506,7 +566,7 @@ export class KyselyStore implements Store {
         .values({ user_id: userId, label: label.trim(), token_hash: tokenHash(token), created_at: audit.at })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await audit.append(options.actor, {
+      audit.append(options.actor, {
         action: 'create',
         entity: 'api_token',
         entityId: row.id,
@@ -524,14 +584,25 @@ export class KyselyStore implements Store {
   }
 
   async resolveApiToken(token: string): Promise<UserRecord | null> {
-    const row = await this.#db
+    // One statement (every request authenticates; on PostgreSQL each round trip counts).
+    const [row, ...more] = await this.#db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
-      .select(['users.id', 'users.username', 'users.display_name', 'users.is_disabled'])
+      .leftJoin('memberships', 'memberships.user_id', 'users.id')
+      .select([
+        'users.id',
+        'users.username',
+        'users.display_name',
+        'users.is_disabled',
+        'memberships.study_id',
+        'memberships.center_id',
+        'memberships.role',
+      ])
       .where('api_tokens.token_hash', '=', tokenHash(token))
-      .executeTakeFirst();
+      .orderBy('memberships.id')
+      .execute();
     if (row === undefined || row.is_disabled === 1) return null;
-    return this.#userOf(this.#db, row);
+    return userOfMembershipRows([row, ...more]);
   }
 
   async recordLoginFailure(key: string): Promise<void> {
@@ -584,7 +655,10 @@ export class KyselyStore implements Store {
     const reason = reasonOf(options.reason, input);
     try {
       return await this.#write((trx, audit) =>
-        insertPatient({ trx, audit, actor: options.actor }, scope.studyId, input, { action: 'create', reason }),
+        insertPatient({ trx, audit, actor: options.actor, dialect: this.dialect }, scope.studyId, input, {
+          action: 'create',
+          reason,
+        }),
       );
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -603,11 +677,11 @@ export class KyselyStore implements Store {
     const parsed = parseOrThrow(patientUpdateSchema, input, 'patient');
     const reason = reasonOf(options.reason, parsed);
     return this.#write(async (trx, audit) => {
-      const current = await findPatientRow(trx, patientId);
+      const current = await lockPatientRow(trx, this.dialect, patientId);
       assertWritable(scope, current, patientId);
       const { version, formStatus, reason: _reason, ...fields } = parsed;
       const { patient } = await updatePatientFields(
-        { trx, audit, actor: options.actor },
+        { trx, audit, actor: options.actor, dialect: this.dialect },
         current as PatientRecord,
         { fields, formStatus: formStatus as string | undefined, version: version as number },
         { action: 'update', reason },
@@ -626,8 +700,9 @@ export class KyselyStore implements Store {
     return patient as PatientRecord;
   }
 
+  /** The patient a write is about, locked before anything of it is read (ADR 0007), and checked writable. */
   async #writablePatient(trx: Transaction<Database>, scope: AccessScope, patientId: number): Promise<PatientRecord> {
-    const patient = await findPatientRow(trx, patientId);
+    const patient = await lockPatientRow(trx, this.dialect, patientId);
     assertWritable(scope, patient, patientId);
     return patient as PatientRecord;
   }
@@ -637,10 +712,24 @@ export class KyselyStore implements Store {
     patientId: number,
     kind: TKind,
   ): Promise<readonly ChildRecord<TKind>[]> {
-    return this.#read(async (trx) => {
-      await this.#readablePatient(trx, scope, patientId);
-      return loadChildren(trx, kind, [patientId]);
-    });
+    // One statement when the patient has rows: they are read only if the scope reads the patient.
+    const centers = readCenterList(scope);
+    if (centers === null || centers.length > 0) {
+      const rows = await formDb(this.#db)
+        .selectFrom(childFormTables[kind])
+        .selectAll()
+        .where('patient_id', 'in', (eb) => {
+          let patient = eb.selectFrom('patients').select('id').where('id', '=', patientId);
+          patient = patient.where('study_id', '=', scope.studyId);
+          return centers === null ? patient : patient.where('center_id', 'in', [...centers]);
+        })
+        .orderBy('id')
+        .execute();
+      if (rows.length > 0) return rows.map((row) => childOfRow(kind, row));
+    }
+    // No rows: none stored, or not a patient of the scope (patients never move or disappear).
+    await this.#readablePatient(this.#db, scope, patientId);
+    return [];
   }
 
   async createChild<TKind extends ChildFormKind>(
@@ -655,11 +744,17 @@ export class KyselyStore implements Store {
     return this.#write(async (trx, audit) => {
       const patient = await this.#writablePatient(trx, scope, patientId);
       const prepared = await prepareChildCreate(trx, patient, kind, record);
-      const created = await insertChild({ trx, audit, actor: options.actor }, patient, kind, prepared, {
-        action: 'create',
-        reason,
-        recompute: true,
-      });
+      const created = await insertChild(
+        { trx, audit, actor: options.actor, dialect: this.dialect },
+        patient,
+        kind,
+        prepared,
+        {
+          action: 'create',
+          reason,
+          recompute: true,
+        },
+      );
       return created as unknown as ChildRecord<TKind>;
     });
   }
@@ -677,7 +772,7 @@ export class KyselyStore implements Store {
     return this.#write(async (trx, audit) => {
       const patient = await this.#writablePatient(trx, scope, patientId);
       const updated = await updateChildRecord(
-        { trx, audit, actor: options.actor },
+        { trx, audit, actor: options.actor, dialect: this.dialect },
         patient,
         kind,
         recordId,
@@ -698,7 +793,7 @@ export class KyselyStore implements Store {
     const reason = reasonOf(options.reason, {});
     await this.#write(async (trx, audit) => {
       const patient = await this.#writablePatient(trx, scope, patientId);
-      await deleteChildRecord({ trx, audit, actor: options.actor }, patient, kind, recordId, {
+      await deleteChildRecord({ trx, audit, actor: options.actor, dialect: this.dialect }, patient, kind, recordId, {
         version: options.version,
         reason,
       });
@@ -706,27 +801,45 @@ export class KyselyStore implements Store {
   }
 
   async getDerived(scope: AccessScope, patientId: number): Promise<DerivedPatientResults> {
-    const patient = await this.#readablePatient(this.#db, scope, patientId);
-    let row = await this.#db
+    // One statement: the patient (for the scope check) and its derived results.
+    const row = await this.#db
+      .selectFrom('patients')
+      .leftJoin('derived_results', 'derived_results.patient_id', 'patients.id')
+      .select([
+        'patients.study_id',
+        'patients.center_id',
+        'derived_results.input_hash',
+        'derived_results.computed_at',
+        'derived_results.results',
+      ])
+      .where('patients.id', '=', patientId)
+      .executeTakeFirst();
+    const patient =
+      row === undefined ? undefined : { id: patientId, studyId: row.study_id, centerId: row.center_id, derived: row };
+    assertReadable(scope, patient, patientId);
+    const { input_hash: inputHash, computed_at: computedAt, results } = patient.derived;
+    if (inputHash !== null && computedAt !== null && results !== null) {
+      return { patientId, inputHash, computedAt, results: JSON.parse(results) as unknown };
+    }
+    // Only a database written by something else lacks them: derive now (no audit: derived values are not entries).
+    // The patient row first, like every write: a concurrent write's recompute is not overwritten.
+    const at = this.#now();
+    await retryTransient(() =>
+      this.#db.transaction().execute(async (trx) => {
+        const locked = (await lockPatientRow(trx, this.dialect, patientId)) as PatientRecord;
+        await recomputeDerived({ trx, dialect: this.dialect }, locked, at);
+      }),
+    );
+    const stored = await this.#db
       .selectFrom('derived_results')
       .selectAll()
       .where('patient_id', '=', patientId)
-      .executeTakeFirst();
-    if (row === undefined) {
-      // Only a database written by something else lacks them: derive now (no audit: derived values are not entries).
-      const at = this.#now();
-      await this.#db.transaction().execute((trx) => recomputeDerived(trx, patient, at));
-      row = await this.#db
-        .selectFrom('derived_results')
-        .selectAll()
-        .where('patient_id', '=', patientId)
-        .executeTakeFirstOrThrow();
-    }
+      .executeTakeFirstOrThrow();
     return {
-      patientId: row.patient_id,
-      inputHash: row.input_hash,
-      computedAt: row.computed_at,
-      results: JSON.parse(row.results) as unknown,
+      patientId: stored.patient_id,
+      inputHash: stored.input_hash,
+      computedAt: stored.computed_at,
+      results: JSON.parse(stored.results) as unknown,
     };
   }
 
@@ -791,12 +904,32 @@ export class KyselyStore implements Store {
     batch: ImportBatch,
     options: WriteOptions & { readonly dryRun: boolean },
   ): Promise<ImportSummary> {
-    return runImportBatch(
-      (work) => this.#write((trx, audit) => work({ trx, audit, actor: options.actor } satisfies WriteContext)),
-      scope,
-      batch,
-      options,
-    );
+    try {
+      return await runImportBatch(
+        (work) =>
+          this.#write(async (trx, audit) => {
+            const context: WriteContext = { trx, audit, actor: options.actor, dialect: this.dialect };
+            // Lock order (ADR 0007): the stored patients the batch touches, ascending, before reading them.
+            // One registered by another write after this has its rows locked by this batch's own
+            // statements (update, foreign-key checks); the worst case is a deadlock, which is retried.
+            await lockPatientRows(trx, this.dialect, await findImportTargetIds(context, scope, batch));
+            return work(context);
+          }),
+        scope,
+        batch,
+        options,
+      );
+    } catch (error) {
+      // Another write registered one of the batch's new codes after the batch was checked.
+      if (isUniqueViolation(error)) {
+        throw new StoreError(
+          'duplicate',
+          'import refused, nothing was written: a patient code of the batch was registered meanwhile; run the import again',
+          'code',
+        );
+      }
+      throw error;
+    }
   }
 
   // -- audit -------------------------------------------------------------------------------------
@@ -852,13 +985,11 @@ export class KyselyStore implements Store {
 
   async restoreSnapshot(snapshot: StoreSnapshot, options?: WriteOptions): Promise<void> {
     const actor: Actor = options?.actor ?? { userId: null, username: 'system' };
-    const at = this.#now();
-    await this.#db.transaction().execute(async (trx) => {
+    // The restore writes the audit head last too (restoreDatabaseSnapshot sets it from the restored log).
+    await this.#write(async (trx, audit) => {
       await restoreDatabaseSnapshot(trx, this.dialect, snapshot);
-      const head = await lockAuditHead(trx, this.dialect);
-      const audit = new AuditAppender(trx, head, at);
       const counts = Object.fromEntries(Object.entries(snapshot.tables).map(([table, rows]) => [table, rows.length]));
-      await audit.append(actor, {
+      audit.append(actor, {
         action: 'restore',
         entity: 'database',
         entityId: null,
@@ -872,5 +1003,18 @@ export class KyselyStore implements Store {
 
   async contentHash(): Promise<string> {
     return computeContentHash(await this.exportSnapshot());
+  }
+
+  // -- list pages (reads only; patient-list-queries.ts, audit-page-query.ts) ----------------------
+
+  async listPatientEntries(
+    scope: AccessScope,
+    filter?: { readonly centerId?: number },
+  ): Promise<readonly PatientListEntry[]> {
+    return this.#read((trx) => listPatientEntries(trx, scope, filter ?? {}));
+  }
+
+  async listAuditPage(scope: AccessScope, filter: AuditPageFilter): Promise<AuditPage> {
+    return loadAuditPage(this.#db, scope, filter);
   }
 }

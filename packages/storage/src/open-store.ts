@@ -11,6 +11,7 @@ import pg from 'pg';
 import { parseDatabaseUrl, redactPassword } from './database-url.ts';
 import { KyselyStore } from './kysely-store.ts';
 import { migrateToLatest } from './migrations/migrations.ts';
+import { NamedStatementPool } from './postgres-named-statements.ts';
 import type { Database } from './schema.ts';
 import { SqliteImmediateDialect } from './sqlite-immediate-dialect.ts';
 
@@ -63,23 +64,29 @@ function openSqlite(path: string, isMemory: boolean): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteImmediateDialect({ database }) });
 }
 
-function openPostgres(connectionString: string, poolSize: number): Kysely<Database> {
+function openPostgres(
+  connectionString: string,
+  poolSize: number,
+): { db: Kysely<Database>; statements: NamedStatementPool } {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client's connection error must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const statements = new NamedStatementPool(pool);
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: statements }) }), statements };
 }
 
 /** Opens (and migrates) the database `url` names: `sqlite:PATH`, `sqlite::memory:`, `postgres://…`. */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<KyselyStore> {
   const location = parseDatabaseUrl(url);
   const clock = options.clock ?? (() => new Date());
-  const db =
-    location.dialect === 'sqlite'
-      ? openSqlite(location.path, location.isMemory)
-      : openPostgres(location.connectionString, options.poolSize ?? 10);
+  let db: Kysely<Database>;
+  let statements: NamedStatementPool | null = null;
+  if (location.dialect === 'sqlite') db = openSqlite(location.path, location.isMemory);
+  else ({ db, statements } = openPostgres(location.connectionString, options.poolSize ?? 10));
   try {
     await migrateToLatest(db, location.dialect);
+    // Statements are prepared by name only once the schema is final (postgres-named-statements.ts).
+    if (statements !== null && process.env['MMREG_PG_UNNAMED'] !== '1') statements.enable();
   } catch (error) {
     await db.destroy();
     throw new Error(

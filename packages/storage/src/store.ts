@@ -17,6 +17,8 @@
  * - Imports are one transaction: all rows or none.
  */
 import type {
+  AuditOrder,
+  AuditPage,
   AuditRecord,
   CenterRecord,
   ChildCreate,
@@ -26,6 +28,7 @@ import type {
   ImportBatch,
   Membership,
   PatientCreate,
+  PatientListEntry,
   PatientRecord,
   PatientUpdate,
   StudyRecord,
@@ -256,4 +259,25 @@ export interface Store {
    * not content; the audit log is, except the records of restores (so a restore hashes like its source).
    */
   contentHash(): Promise<string>;
+
+  // -- list pages (the web app's patient list and audit trail) --------------------------------
+  /**
+   * The scope's patients (as `listPatients`), each with its completeness over every form
+   * (patient-completeness.ts): two statements whatever the number of patients, in one read.
+   */
+  listPatientEntries(scope: AccessScope, filter?: { readonly centerId?: number }): Promise<readonly PatientListEntry[]>;
+  /**
+   * One page of the audit records visible in the scope (as `listAudit`): oldest (`asc`) or newest
+   * (`desc`) first, after and/or before a record number, at most `limit`, and whether more match.
+   */
+  listAuditPage(
+    scope: AccessScope,
+    filter: {
+      readonly patientId?: number;
+      readonly afterSeq?: number;
+      readonly beforeSeq?: number;
+      readonly order: AuditOrder;
+      readonly limit: number;
+    },
+  ): Promise<AuditPage>;
 }

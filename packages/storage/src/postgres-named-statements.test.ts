@@ -1,0 +1,86 @@
+/**
+ * NamedStatementPool on a real PostgreSQL server (MMREG_TEST_POSTGRES_URL, set by `npm test`): texts
+ * run as named prepared statements once enabled, each prepared once per connection, at most the cap
+ * of them; results are those of the unnamed query. Skips with the reason without a server; fails
+ * under CI.
+ */
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { postgresTestUrl, postgresUnavailableReason } from './contract/postgres-test-database.ts';
+import { NamedStatementPool } from './postgres-named-statements.ts';
+
+const unavailable = postgresUnavailableReason();
+const opened: Kysely<unknown>[] = [];
+
+afterAll(async () => {
+  for (const db of opened.splice(0)) await db.destroy();
+});
+
+function open(maxNamed?: number): { db: Kysely<unknown>; statements: NamedStatementPool } {
+  // One connection, so every query below sees the same session's prepared statements.
+  const statements = new NamedStatementPool(
+    new pg.Pool({ connectionString: postgresTestUrl as string, max: 1 }),
+    maxNamed,
+  );
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: statements }) });
+  opened.push(db);
+  return { db, statements };
+}
+
+async function preparedNames(db: Kysely<unknown>): Promise<string[]> {
+  const result = await sql<{ name: string }>`select name from pg_prepared_statements order by name`.execute(db);
+  return result.rows.map((row) => row.name);
+}
+
+if (unavailable !== null) {
+  describe('NamedStatementPool (postgres)', () => {
+    it.skip(`skipped: ${unavailable}`, () => {});
+  });
+} else {
+  describe('NamedStatementPool (postgres)', () => {
+    it('runs queries unnamed until enabled, then prepares each text once per connection', async () => {
+      const { db, statements } = open();
+      const square = (value: number) =>
+        sql<{ square: number }>`select ${value}::int * ${value}::int as square`.execute(db);
+      expect((await square(3)).rows).toEqual([{ square: 9 }]);
+      expect(statements.namedStatements).toBe(0);
+      expect(await preparedNames(db)).toEqual([]);
+      statements.enable();
+      expect((await square(4)).rows).toEqual([{ square: 16 }]);
+      expect((await square(5)).rows).toEqual([{ square: 25 }]);
+      // The square text and the catalogue query itself are named; the square text was prepared once.
+      expect(statements.namedStatements).toBe(1);
+      expect(await preparedNames(db)).toEqual(['mmreg_1', 'mmreg_2']);
+      expect(statements.namedStatements).toBe(2);
+    });
+
+    it('names at most the cap of distinct texts and runs the others unnamed', async () => {
+      const { db, statements } = open(2);
+      statements.enable();
+      const texts = ['select 1 as n', 'select 2 as n', 'select 3 as n', 'select 4 as n'];
+      const results = [];
+      for (const text of texts) results.push((await sql.raw<{ n: number }>(text).execute(db)).rows[0]?.n);
+      expect(results).toEqual([1, 2, 3, 4]);
+      expect(statements.namedStatements).toBe(2);
+      expect(await preparedNames(db)).toEqual(['mmreg_1', 'mmreg_2']);
+    });
+
+    it('keeps transactions working on named statements (rollback undoes, commit keeps)', async () => {
+      const { db, statements } = open();
+      statements.enable();
+      await sql`create temporary table named_statement_probe (n int)`.execute(db);
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql`insert into named_statement_probe values (1)`.execute(trx);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      await db.transaction().execute(async (trx) => {
+        await sql`insert into named_statement_probe values (2)`.execute(trx);
+      });
+      const rows = await sql<{ n: number }>`select n from named_statement_probe`.execute(db);
+      expect(rows.rows).toEqual([{ n: 2 }]);
+    });
+  });
+}
