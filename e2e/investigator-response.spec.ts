@@ -71,7 +71,15 @@ test('an investigator registers a patient, enters labs that make a PR and sees i
       await form.getByRole('button', { name: 'Save lab result' }).click();
       await expect(form).toBeHidden();
     }
-    await expect(page.getByRole('table', { name: 'Laboratory results' }).getByRole('row')).toHaveCount(labs.length + 1);
+    // The labs tab shows the date × test grid: one row per sample date, the unit in the column header.
+    const grid = page.getByRole('table', { name: 'Laboratory results by date' });
+    await expect(grid.getByRole('row')).toHaveCount(labs.length + 1);
+    await expect(grid.getByRole('columnheader', { name: 'serum m protein g/dL' })).toBeVisible();
+    for (const lab of labs) {
+      await expect(
+        grid.getByRole('button', { name: `serum m protein on ${lab.date}: ${lab.value} g/dL, edit` }),
+      ).toBeVisible();
+    }
   });
 
   await test.step('the derived panel shows the confirmed PR and why', async () => {

@@ -12,7 +12,7 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import
 
 /** Exact-match aliases shared with the vitest `web` project. */
 export const browserEntryAliases = [
-  { find: /^@mmreg\/contracts$/, replacement: fromRoot('packages/contracts/src/registry/registry-schemas.ts') },
+  { find: /^@mmreg\/contracts$/, replacement: fromRoot('packages/contracts/src/registry/index.ts') },
   { find: /^@mmreg\/report$/, replacement: fromRoot('packages/report/src/figures/index.ts') },
 ];
 
@@ -27,5 +27,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     reportCompressedSize: true,
   },
+  // The dashboard's subgroup worker is a module worker: ES output shares the core, report and Plot chunks.
+  worker: { format: 'es' },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

@@ -9,6 +9,9 @@ const maxHeightPx = 4000;
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   const path = join(screenshotDirectory, `${name}.png`);
+  // The dashboard renders the sections below the curves only near the viewport (content-visibility:
+  // auto, marked data-below-fold); a review screenshot shows the whole page.
+  await page.addStyleTag({ content: '[data-below-fold] { content-visibility: visible !important; }' });
   const size = await page.evaluate(() => ({
     width: document.documentElement.scrollWidth,
     height: document.documentElement.scrollHeight,

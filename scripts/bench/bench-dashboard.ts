@@ -11,10 +11,14 @@
  * - first render: from the analysis having arrived and passed its schema to the dashboard's first
  *   commit (`dashboard:first-render`) and to the next paint (`…-painted`). Target < 1000 ms. The
  *   sections below the curves render right after (`dashboard:all-sections-painted`, reported too).
- * - subgroup redraw: from the selector's change to the KM figures' commit and paint, for each
- *   subgroup in turn (`dashboard:subgroup-redraw`, `…-painted`). Target < 100 ms.
+ * - subgroup redraw: from the input on the selector (the pointer event's time, so a busy page counts)
+ *   to the KM figures' commit and paint (`dashboard:subgroup-redraw`, `…-painted`). Target < 100 ms.
+ *   Measured twice per page load: "early", each subgroup clicked as soon as the previous one painted,
+ *   starting right at the first paint (with raw mouse clicks that do not wait for the page to be
+ *   idle), so before the subgroups can have been prepared; and "prepared", after every subgroup has
+ *   been computed and drawn.
  * - subgroup compute: the KM/log-rank computation plus drawing of each subgroup, done once per data
- *   set while the browser is idle (what a change would cost if made before that).
+ *   set (in the dashboard's worker; on the main thread only where there is no worker).
  * Bounded in time; never part of `npm test`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +40,8 @@ interface BenchOptions {
 const root = join(import.meta.dirname, '..', '..');
 const webRoot = join(root, 'apps', 'web');
 const subgroupLabels = ['PCL type', 'del(13)', 'Prior ASCT', 'Single agent vs combination', 'All patients'] as const;
+/** The selector's radio values (subgroup keys), in the order of `subgroupLabels`. */
+const subgroupKeys = ['pclType', 'del13', 'priorAsct', 'combination', 'all'] as const;
 const chromiumArguments = [
   '--no-sandbox',
   '--disable-gpu',
@@ -104,10 +110,56 @@ interface RunResult {
   readonly firstRender: number;
   readonly firstRenderPainted: number;
   readonly allSectionsPainted: number;
+  readonly earlyRedraw: Record<string, number>;
+  readonly earlyRedrawPainted: Record<string, number>;
   readonly redraw: Record<string, number>;
   readonly redrawPainted: Record<string, number>;
   readonly compute: Record<string, number>;
   readonly payloadBytes: number;
+}
+
+type Point = { readonly x: number; readonly y: number };
+
+/** Waits for the first paint, scrolls the selector into view and returns where each subgroup radio is. */
+async function waitForFirstPaint(page: Page): Promise<Record<string, Point>> {
+  const handle = await page.waitForFunction(
+    ({ keys }) => {
+      if (((window as TimedWindow).__mmregTimings?.['dashboard:first-render-painted']?.length ?? 0) < 1) return null;
+      const points: Record<string, { x: number; y: number }> = {};
+      // The selector is below the fold at 1280×800: bring it into view, as the user scrolls to it.
+      document.querySelector('input[type="radio"]')?.scrollIntoView({ block: 'center' });
+      for (const key of keys) {
+        const radio = document.querySelector(`input[type="radio"][value="${key}"]`);
+        if (radio === null) return null;
+        const box = radio.getBoundingClientRect();
+        points[key] = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      return points;
+    },
+    { keys: [...subgroupKeys] },
+    { timeout: 60_000, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as Record<string, Point>;
+}
+
+/** Clicks each subgroup in turn with raw mouse input and reads the redraw timings `offset` onwards. */
+async function clickThroughSubgroups(
+  page: Page,
+  clickAt: (index: number) => Promise<void>,
+  offset: number,
+): Promise<{ redraw: Record<string, number>; painted: Record<string, number> }> {
+  const redraw: Record<string, number> = {};
+  const painted: Record<string, number> = {};
+  for (let index = 0; index < subgroupLabels.length; index += 1) {
+    await clickAt(index);
+    await waitForCount(page, 'dashboard:subgroup-redraw-painted', offset + index + 1);
+  }
+  const timings = await readTimings(page);
+  for (const [index, label] of subgroupLabels.entries()) {
+    redraw[label] = timings['dashboard:subgroup-redraw']?.[offset + index] ?? Number.NaN;
+    painted[label] = timings['dashboard:subgroup-redraw-painted']?.[offset + index] ?? Number.NaN;
+  }
+  return { redraw, painted };
 }
 
 async function runOnce(browser: Browser, url: string, analysisBody: string, centersBody: string): Promise<RunResult> {
@@ -116,21 +168,27 @@ async function runOnce(browser: Browser, url: string, analysisBody: string, cent
     const page = await context.newPage();
     await routeApi(page, analysisBody, centersBody);
     await page.goto(`${url}/dashboard`);
-    await waitForCount(page, 'dashboard:first-render-painted', 1);
+    const points = await waitForFirstPaint(page);
+    // Early: straight after the first paint, raw clicks (no wait for the page to be idle, as a user would).
+    const early = await clickThroughSubgroups(
+      page,
+      async (index) => {
+        const point = points[subgroupKeys[index] ?? 'all'];
+        if (point === undefined) throw new Error('no radio position');
+        await page.mouse.click(point.x, point.y);
+      },
+      0,
+    );
     await waitForCount(page, 'dashboard:all-sections-painted', 1);
-    // Let the idle-time preparation of the other subgroups finish, as it would while a user reads the page.
+    // Prepared: every subgroup computed and drawn.
     for (const key of ['pclType', 'del13', 'priorAsct', 'combination']) {
       await waitForCount(page, `dashboard:subgroup-compute:${key}`, 1);
     }
-    const redraw: Record<string, number> = {};
-    const redrawPainted: Record<string, number> = {};
-    for (const [index, label] of subgroupLabels.entries()) {
-      await page.getByRole('radio', { name: label, exact: true }).check();
-      await waitForCount(page, 'dashboard:subgroup-redraw-painted', index + 1);
-      const timings = await readTimings(page);
-      redraw[label] = timings['dashboard:subgroup-redraw']?.[index] ?? Number.NaN;
-      redrawPainted[label] = timings['dashboard:subgroup-redraw-painted']?.[index] ?? Number.NaN;
-    }
+    const prepared = await clickThroughSubgroups(
+      page,
+      (index) => page.getByRole('radio', { name: subgroupLabels[index] ?? '', exact: true }).check(),
+      subgroupLabels.length,
+    );
     const timings = await readTimings(page);
     const compute: Record<string, number> = {};
     for (const [name, values] of Object.entries(timings)) {
@@ -141,8 +199,10 @@ async function runOnce(browser: Browser, url: string, analysisBody: string, cent
       firstRender: timings['dashboard:first-render']?.[0] ?? Number.NaN,
       firstRenderPainted: timings['dashboard:first-render-painted']?.[0] ?? Number.NaN,
       allSectionsPainted: timings['dashboard:all-sections-painted']?.[0] ?? Number.NaN,
-      redraw,
-      redrawPainted,
+      earlyRedraw: early.redraw,
+      earlyRedrawPainted: early.painted,
+      redraw: prepared.redraw,
+      redrawPainted: prepared.painted,
       compute,
       payloadBytes: analysisBody.length,
     };
@@ -171,15 +231,22 @@ function report(options: BenchOptions, runs: readonly RunResult[]): boolean {
     `  machine load average (1 min) during the run: ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores`,
   ];
   let worstRedraw = 0;
-  for (const label of subgroupLabels) {
-    const commit = median(runs.map((run) => run.redraw[label] ?? Number.NaN));
-    const painted = median(runs.map((run) => run.redrawPainted[label] ?? Number.NaN));
-    worstRedraw = Math.max(worstRedraw, painted);
-    lines.push(`subgroup → ${label}: redraw commit ${ms(commit)}, painted ${ms(painted)} (target < 100 ms)`);
+  for (const [kind, commits, paints] of [
+    ['early (right after the first paint)', 'earlyRedraw', 'earlyRedrawPainted'],
+    ['prepared', 'redraw', 'redrawPainted'],
+  ] as const) {
+    for (const label of subgroupLabels) {
+      const commit = median(runs.map((run) => run[commits][label] ?? Number.NaN));
+      const painted = median(runs.map((run) => run[paints][label] ?? Number.NaN));
+      worstRedraw = Math.max(worstRedraw, painted);
+      lines.push(
+        `subgroup → ${label}, ${kind}: input → commit ${ms(commit)}, painted ${ms(painted)} (target < 100 ms)`,
+      );
+    }
   }
   for (const key of Object.keys(runs[0]?.compute ?? {})) {
     lines.push(
-      `  compute + draw once (idle time) ${key}: ${ms(median(runs.map((run) => run.compute[key] ?? Number.NaN)))}`,
+      `  compute + draw once (${key === 'all' ? 'main thread, first render' : 'worker'}) ${key}: ${ms(median(runs.map((run) => run.compute[key] ?? Number.NaN)))}`,
     );
   }
   const isMet = firstPainted < 1000 && worstRedraw < 100;

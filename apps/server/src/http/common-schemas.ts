@@ -1,5 +1,12 @@
 /** Schemas of path parameters, query strings and response envelopes shared by several routes. */
-import { auditRecordSchema, centerSchema, patientSchema, studySchema, userSchema } from '@mmreg/contracts';
+import {
+  auditOrders,
+  auditPageSchema,
+  centerSchema,
+  patientListResponseSchema,
+  studySchema,
+  userSchema,
+} from '@mmreg/contracts';
 import { z } from 'zod';
 
 /** A positive integer id in a path or query string (text on the wire). */
@@ -25,14 +32,21 @@ export const deleteQuery = z.strictObject({
   version: positiveIntText('version'),
   reason: z.string().trim().min(1, 'must not be empty').max(500, 'at most 500 characters').optional(),
 });
+const seqText = (name: string) =>
+  z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,14})$/, `expected ${name} as a non-negative integer`)
+    .transform(Number);
+
 export const auditQuery = z.strictObject({
   study: idText.optional(),
   patientId: idText.optional(),
-  afterSeq: z
-    .string()
-    .regex(/^(0|[1-9][0-9]{0,14})$/, 'expected afterSeq as a non-negative integer')
-    .transform(Number)
-    .optional(),
+  /** Records after this number (`seq >`). */
+  afterSeq: seqText('afterSeq').optional(),
+  /** Records before this number (`seq <`): the next page of a newest-first listing. */
+  beforeSeq: seqText('beforeSeq').optional(),
+  /** `asc` (default): oldest first; `desc`: newest first. */
+  order: z.enum(auditOrders).optional(),
   limit: positiveIntText('limit').pipe(z.number().max(1000, 'at most 1000')).optional(),
 });
 
@@ -59,8 +73,10 @@ export const studyListResponse = z.object({ studies: z.array(studySchema) });
 export const centerListResponse = z.object({
   centers: z.array(centerSchema.extend({ canRead: z.boolean(), canWrite: z.boolean() })),
 });
-export const patientListResponse = z.object({ patients: z.array(patientSchema) });
-export const auditListResponse = z.object({ records: z.array(auditRecordSchema) });
+/** Each patient with its completeness over every form (contracts: patient-list-schemas.ts). */
+export const patientListResponse = patientListResponseSchema;
+/** One page of audit records and whether more match (contracts: audit-page-schemas.ts). */
+export const auditListResponse = auditPageSchema;
 export const derivedResponse = z.object({
   patientId: z.number().int().positive(),
   inputHash: z.string(),

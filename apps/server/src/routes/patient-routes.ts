@@ -16,14 +16,17 @@ const listPatients = defineRoute({
   method: 'get',
   path: '/api/patients',
   operationId: 'listPatients',
-  summary: "The patients of the caller's centres (all centres for the coordinator)",
+  summary:
+    "The patients of the caller's centres (all centres for the coordinator), each with its completeness over every form",
   tag: 'patients',
   auth: 'user',
   query: patientListQuery,
-  responses: { 200: { description: 'Patients in scope', schema: patientListResponse } },
+  responses: {
+    200: { description: 'Patients in scope, with n complete of m expected forms each', schema: patientListResponse },
+  },
   handler: async ({ services, query, authentication }) => {
     const scope = scopeForRequest(authentication.user, query.study);
-    const patients = await services.store.listPatients(
+    const patients = await services.store.listPatientEntries(
       scope,
       query.centerId === undefined ? {} : { centerId: query.centerId },
     );

@@ -1,11 +1,21 @@
-/** The audit trail (`/api/audit`), newest last, limited to the caller's centres by the server. */
-import { type AuditRecord, auditRecordSchema } from '@mmreg/contracts';
-import { z } from 'zod';
+/** The audit trail (`/api/audit`) a page at a time, newest first, limited to the caller's centres by the server. */
+import { type AuditPage, auditPageSchema } from '@mmreg/contracts';
 import { requestJson } from './http-client.ts';
 
-const auditListSchema = z.object({ records: z.array(auditRecordSchema) });
+export interface AuditPageRequest {
+  /** Only this patient's records; null for every record in scope. */
+  readonly patientId: number | null;
+  /** Records older than this one (the last `seq` of the previous page); undefined for the newest. */
+  readonly beforeSeq: number | undefined;
+  readonly limit: number;
+}
 
-export async function fetchAudit(options: { patientId: number | null; limit: number }): Promise<AuditRecord[]> {
-  const query = { limit: options.limit, ...(options.patientId === null ? {} : { patientId: options.patientId }) };
-  return (await requestJson('GET', '/api/audit', { schema: auditListSchema, query })).records;
+export function fetchAuditPage(request: AuditPageRequest): Promise<AuditPage> {
+  const query = {
+    order: 'desc',
+    limit: request.limit,
+    beforeSeq: request.beforeSeq,
+    patientId: request.patientId ?? undefined,
+  };
+  return requestJson('GET', '/api/audit', { schema: auditPageSchema, query });
 }

@@ -40,13 +40,16 @@ export const dashboardQueryKeys = {
   analysis: (studyId: number) => ['analysis', studyId] as const,
 };
 
-/** The analysis of the caller's scope; `onLoaded` runs when an answer has arrived and passed its schema. */
-export function useStudyAnalysis(studyId: number | null, onLoaded?: () => void) {
+/**
+ * The analysis of the caller's scope; `onLoaded` runs when an answer has arrived and passed its schema,
+ * before React renders it (the dashboard starts its subgroup worker there).
+ */
+export function useStudyAnalysis(studyId: number | null, onLoaded?: (analysis: StudyAnalysis) => void) {
   return useQuery({
     queryKey: dashboardQueryKeys.analysis(studyId ?? 0),
     queryFn: async () => {
       const analysis = await fetchStudyAnalysis(studyId ?? 0);
-      onLoaded?.();
+      onLoaded?.(analysis);
       return analysis;
     },
     enabled: studyId !== null,

@@ -1,14 +1,19 @@
-/** Patients (`/api/patients`): list, register, read, update with version check. */
-import { type PatientCreate, type PatientRecord, type PatientUpdate, patientSchema } from '@mmreg/contracts';
-import { z } from 'zod';
+/** Patients (`/api/patients`): list (with completeness), register, read, update with version check. */
+import {
+  type PatientCreate,
+  type PatientListEntry,
+  type PatientRecord,
+  type PatientUpdate,
+  patientListResponseSchema,
+  patientSchema,
+} from '@mmreg/contracts';
 import { updateOrConflict } from './conflict-error.ts';
 import { requestJson } from './http-client.ts';
 
-const patientListSchema = z.object({ patients: z.array(patientSchema) });
-
-export async function fetchPatients(centerId: number | null): Promise<PatientRecord[]> {
+/** The patients of the user's centres, each with its completeness over every form. */
+export async function fetchPatients(centerId: number | null): Promise<PatientListEntry[]> {
   const query = centerId === null ? {} : { centerId };
-  return (await requestJson('GET', '/api/patients', { schema: patientListSchema, query })).patients;
+  return (await requestJson('GET', '/api/patients', { schema: patientListResponseSchema, query })).patients;
 }
 
 export function fetchPatient(patientId: number): Promise<PatientRecord> {

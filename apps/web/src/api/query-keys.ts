@@ -11,4 +11,6 @@ export const queryKeys = {
   children: (patientId: number, kind: ChildFormKind) => ['patient', patientId, 'children', kind] as const,
   derived: (patientId: number) => ['patient', patientId, 'derived'] as const,
   audit: (patientId: number | null) => ['audit', patientId] as const,
+  auditPage: (patientId: number | null, beforeSeq: number | null, limit: number) =>
+    ['audit', patientId, 'page', beforeSeq, limit] as const,
 };

@@ -1,7 +1,7 @@
 /** React-query hooks over the API client: reads, and writes that refresh what they changed. */
 import type { ChildCreate, ChildFormKind, ChildUpdate, PatientCreate, PatientUpdate } from '@mmreg/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchAudit } from './audit-api.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type AuditPageRequest, fetchAuditPage } from './audit-api.ts';
 import { createChild, deleteChild, fetchChildren, updateChild } from './child-forms-api.ts';
 import { fetchDerived } from './derived-api.ts';
 import { createPatient, fetchPatient, fetchPatients, updatePatient } from './patients-api.ts';
@@ -36,8 +36,13 @@ export function useDerived(patientId: number) {
   return useQuery({ queryKey: queryKeys.derived(patientId), queryFn: () => fetchDerived(patientId) });
 }
 
-export function useAudit(patientId: number | null) {
-  return useQuery({ queryKey: queryKeys.audit(patientId), queryFn: () => fetchAudit({ patientId, limit: 1000 }) });
+/** One page of the audit trail, newest first; the previous page stays shown while the next one loads. */
+export function useAuditPage(request: AuditPageRequest) {
+  return useQuery({
+    queryKey: queryKeys.auditPage(request.patientId, request.beforeSeq ?? null, request.limit),
+    queryFn: () => fetchAuditPage(request),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Every study analysis (the coordinator's dashboard, key `['analysis', studyId]`): any write can change it. */

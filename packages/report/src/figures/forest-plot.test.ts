@@ -84,7 +84,7 @@ describe('forestPlot', () => {
     ]);
     expect(markTexts(figure, 'estimate column')[0]).toBe('48.0% (27.8–68.7)');
     expect(markTexts(figure, 'weight column')[0]).toBe('18.8%');
-    const headers = Array.from(figure.querySelectorAll('g[aria-label="column headers"] > text')).map(
+    const headers = Array.from(figure.querySelectorAll('g[data-label="column headers"] > text')).map(
       (t) => t.textContent,
     );
     expect(headers).toEqual(['Study', 'Responders/N', 'Response rate (95% CI)', 'Weight', 'Pooled literature']);
@@ -94,7 +94,7 @@ describe('forestPlot', () => {
 
   it('draws the highlighted result in the highlight colour, distinct from the studies', () => {
     const figure = parseFigure(forestPlot(literatureFigure));
-    const marker = figure.querySelector('g[aria-description="highlighted estimate"]');
+    const marker = figure.querySelector('g[data-description="highlighted estimate"]');
     expect(marker?.getAttribute('fill')).toBe(figureTheme.highlightColour);
     expect(marker?.querySelectorAll('circle, path')).toHaveLength(1);
     const highlightedTexts = Array.from(figure.querySelectorAll('text')).filter(
@@ -110,8 +110,8 @@ describe('forestPlot', () => {
   it('draws the reference line at its value on the x scale', () => {
     const figure = parseFigure(forestPlot({ ...literatureFigure, reference: { value: 0.6 } }));
     const [line] = markElements(figure, 'reference line', 'line');
-    const ticks = Array.from(figure.querySelectorAll('g[aria-label="x-axis tick"] > path'));
-    const labels = Array.from(figure.querySelectorAll('g[aria-label="x-axis tick label"] > text'));
+    const ticks = Array.from(figure.querySelectorAll('g[data-label="x-axis tick"] > path'));
+    const labels = Array.from(figure.querySelectorAll('g[data-label="x-axis tick label"] > text'));
     const tickAtValue = ticks[labels.findIndex((label) => label.textContent === '60%')];
     expect(Number(line?.getAttribute('x1'))).toBe(translation(tickAtValue as Element)[0]);
     expect(line?.getAttribute('stroke-dasharray') ?? line?.parentElement?.getAttribute('stroke-dasharray')).toBe('4,3');

@@ -442,7 +442,7 @@ export function forestPlot(options: ForestPlotOptions): string {
   const frameRight = width - marginRight;
   const headerBaseline = headerTop + headerHeightPx - 14;
   const header = canvas.group({
-    'aria-label': 'column headers',
+    'data-label': 'column headers',
     'font-size': figureTheme.tableSizePx,
     'font-weight': 'bold',
   });
@@ -473,7 +473,7 @@ export function forestPlot(options: ForestPlotOptions): string {
     y1: headerTop + headerHeightPx - 6,
     y2: headerTop + headerHeightPx - 6,
     stroke: figureTheme.ruleColour,
-    'aria-label': 'header rule',
+    'data-label': 'header rule',
   });
 
   canvas.embedPlot(panel, 0, panelTop, 'forest panel');

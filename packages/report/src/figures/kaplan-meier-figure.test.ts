@@ -10,6 +10,7 @@ import {
   mustoTimeBreaks,
 } from './musto-2007-fixture.ts';
 import { allTexts, markElements, markTexts, parseFigure, translation } from './parse-figure.ts';
+import { countPlusMarks } from './plus-marks.ts';
 
 const progressionFree = computeFixtureCurve('All patients (n = 12)', mustoProgressionFreeSurvival);
 const overall = computeFixtureCurve('Overall survival', mustoOverallSurvival);
@@ -43,8 +44,8 @@ const pfsAndOsFigure: KaplanMeierFigureOptions = {
 function tickPositions(svg: string) {
   const figure = parseFigure(svg);
   const read = (axis: 'x' | 'y', coordinate: 0 | 1) => {
-    const ticks = Array.from(figure.querySelectorAll(`g[aria-label="${axis}-axis tick"] > path`));
-    const labels = Array.from(figure.querySelectorAll(`g[aria-label="${axis}-axis tick label"] > text`));
+    const ticks = Array.from(figure.querySelectorAll(`g[data-label="${axis}-axis tick"] > path`));
+    const labels = Array.from(figure.querySelectorAll(`g[data-label="${axis}-axis tick label"] > text`));
     return new Map(
       labels.map((label, index) => [label.textContent ?? '', translation(ticks[index] as Element)[coordinate]]),
     );
@@ -80,20 +81,33 @@ describe('kaplanMeierFigure', () => {
     expect(kaplanMeierFigure(pfsAndOsFigure)).toBe(kaplanMeierFigure(pfsAndOsFigure));
   });
 
-  it('draws one censor mark per censored observation when several share a time', () => {
+  it('draws one censor mark per censored observation when several share a time, in one path per curve', () => {
     const figure = parseFigure(kaplanMeierFigure(pfsAndOsFigure));
-    const censoredCount = progressionFree.censored.length + overall.censored.length;
     expect(progressionFree.censored).toHaveLength(5);
-    expect(markElements(figure, 'censor marks')).toHaveLength(censoredCount);
+    const paths = markElements(figure, 'censor marks');
+    expect(paths).toHaveLength(2);
+    expect(paths.map((path) => countPlusMarks(path.getAttribute('d') ?? ''))).toEqual([
+      progressionFree.censored.length,
+      overall.censored.length,
+    ]);
+  });
+
+  it('labels the figure once, on the root svg, and leaves every inner element without ARIA attributes', () => {
+    const svg = kaplanMeierFigure(pfsAndOsFigure);
+    const root = parseFigure(svg).documentElement;
+    expect(root.getAttribute('role')).toBe('img');
+    expect(root.getAttribute('aria-label')).toBe('C. Progression-free and overall survival');
+    expect(svg.match(/\saria-[a-z]+=/g)).toEqual([' aria-label=']);
+    expect(svg.match(/\srole=/g)).toHaveLength(1);
   });
 
   it('draws one step curve per group, each in its own Okabe–Ito colour', () => {
     const figure = parseFigure(kaplanMeierFigure(pfsAndOsFigure));
-    const strokes = Array.from(figure.querySelectorAll('g[aria-description="survival curve"]')).map((group) =>
+    const strokes = Array.from(figure.querySelectorAll('g[data-description="survival curve"]')).map((group) =>
       group.getAttribute('stroke'),
     );
     expect(strokes).toEqual([okabeItoPalette[0], okabeItoPalette[1]]);
-    const legend = Array.from(figure.querySelectorAll('g[aria-label="legend"] > text')).map((text) => text.textContent);
+    const legend = Array.from(figure.querySelectorAll('g[data-label="legend"] > text')).map((text) => text.textContent);
     expect(legend).toEqual(['Progression-free survival', 'Overall survival']);
   });
 
@@ -197,7 +211,7 @@ describe('kaplanMeierFigure', () => {
 
   it('places the annotation text in the plot area', () => {
     const figure = parseFigure(kaplanMeierFigure(pfsAndOsFigure));
-    const texts = Array.from(figure.querySelectorAll('g[aria-label="annotation"] > text')).map((t) => t.textContent);
+    const texts = Array.from(figure.querySelectorAll('g[data-label="annotation"] > text')).map((t) => t.textContent);
     expect(texts).toEqual(['Median PFS 8 months; median OS 12 months']);
   });
 

@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { createSvgCanvas } from './create-svg-canvas.ts';
 import { estimateTextWidth } from './estimate-text-width.ts';
 import { figureTheme, paletteColour } from './figure-theme.ts';
+import { plusMarks } from './plus-marks.ts';
 
 export interface SurvivalStep {
   readonly time: number;
@@ -274,15 +275,13 @@ export function kaplanMeierFigure(options: KaplanMeierFigureOptions): string {
       ariaDescription: 'survival curve',
     }),
   );
+  // One path per curve for all its censor marks: a large registry has thousands of them.
   const censorMarks = curves.map((curve, index) =>
-    Plot.dot(curve.censored, {
-      x: 'time',
-      y: 'surv',
-      symbol: 'plus',
-      r: 4,
+    plusMarks(curve.censored, {
       stroke: paletteColour(index),
       strokeWidth: 1.5,
-      ariaDescription: 'censor marks',
+      radiusPx: 4,
+      description: 'censor marks',
     }),
   );
 
@@ -336,7 +335,7 @@ export function kaplanMeierFigure(options: KaplanMeierFigureOptions): string {
     });
   }
 
-  const legend = canvas.group({ 'aria-label': 'legend', 'font-size': figureTheme.labelSizePx });
+  const legend = canvas.group({ 'data-label': 'legend', 'font-size': figureTheme.labelSizePx });
   for (const item of legendItems) {
     const centreY = legendTop + item.row * legendRowHeightPx + legendRowHeightPx / 2;
     canvas.shape(
@@ -355,7 +354,7 @@ export function kaplanMeierFigure(options: KaplanMeierFigureOptions): string {
     const boxLeft = marginLeft + axisInsetPx + 6;
     const boxBottom = panelTop + panelHeight - panelMarginBottomPx - axisInsetPx - 4;
     const boxHeight = figureTheme.labelSizePx + 8;
-    const note = canvas.group({ 'aria-label': 'annotation' });
+    const note = canvas.group({ 'data-label': 'annotation' });
     canvas.shape(
       'rect',
       { x: boxLeft, y: boxBottom - boxHeight, width: Math.ceil(textWidth + 12), height: boxHeight, fill: '#ffffff' },
@@ -375,7 +374,7 @@ export function kaplanMeierFigure(options: KaplanMeierFigureOptions): string {
       y: tableTop + 12,
       'font-size': figureTheme.tableSizePx,
       'font-weight': 'bold',
-      'aria-label': 'at-risk title',
+      'data-label': 'at-risk title',
     });
     const rowIndexed = atRisk.map((row, rowIndex) => ({ row, rowIndex }));
     const table = Plot.plot({

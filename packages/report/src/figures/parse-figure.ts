@@ -5,9 +5,9 @@ export function parseFigure(svg: string): Document {
   return new DOMParser().parseFromString(svg, 'image/svg+xml') as unknown as Document;
 }
 
-/** Elements whose parent `<g>` carries `aria-description="<description>"` (how figure marks are tagged). */
+/** Elements whose parent `<g>` carries `data-description="<description>"` (how figure marks are tagged). */
 export function markElements(figure: Document, description: string, tagName = 'path'): Element[] {
-  return Array.from(figure.querySelectorAll(`g[aria-description="${description}"] > ${tagName}`));
+  return Array.from(figure.querySelectorAll(`g[data-description="${description}"] > ${tagName}`));
 }
 
 /** Text content of the `<text>` children of a tagged mark group, in document order. */

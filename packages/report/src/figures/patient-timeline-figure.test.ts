@@ -75,7 +75,7 @@ describe('patientTimelineFigure', () => {
   it('draws no laboratory panel and puts the time axis under the lane when there is no series', () => {
     const svg = patientTimelineFigure({ ...patient, series: { label: 'Serum M-protein (g/dL)', points: [] } });
     const figure = parseFigure(svg);
-    expect(figure.querySelector('g[aria-label="laboratory panel"]')).toBeNull();
+    expect(figure.querySelector('g[data-label="laboratory panel"]')).toBeNull();
     expect(allTexts(figure)).toContain('Days from first bortezomib dose');
   });
 

@@ -34,6 +34,8 @@ export interface TimelineSeries {
 
 export interface PatientTimelineOptions {
   readonly title?: string;
+  /** The figure's accessible name (the root svg's aria-label); default: the title, else "Patient timeline". */
+  readonly ariaLabel?: string;
   /** e.g. "Days from first bortezomib dose". */
   readonly timeLabel: string;
   readonly treatments: readonly TimelineTreatment[];
@@ -125,7 +127,7 @@ export function patientTimelineFigure(options: PatientTimelineOptions): string {
   const height = (hasSeries ? seriesTop + seriesPanelHeightPx : laneTop + laneHeight) + edgePaddingPx;
   const events = options.events ?? [];
 
-  const canvas = createSvgCanvas(width, height, options.title ?? 'Patient timeline');
+  const canvas = createSvgCanvas(width, height, options.ariaLabel ?? options.title ?? 'Patient timeline');
   const { document } = canvas;
   const xScale = { domain, nice: false } as const;
   // One rule mark per event kind so each keeps its own dash pattern and can be found by its description.
@@ -257,7 +259,7 @@ export function patientTimelineFigure(options: PatientTimelineOptions): string {
 
   if (events.length > 0) {
     const kinds = [...new Set(events.map((event) => event.kind))];
-    const legend = canvas.group({ 'aria-label': 'event legend', 'font-size': figureTheme.tickSizePx });
+    const legend = canvas.group({ 'data-label': 'event legend', 'font-size': figureTheme.tickSizePx });
     let x = width - marginRightPx;
     for (const kind of [...kinds].reverse()) {
       const label = eventStyle[kind].label;

@@ -281,7 +281,7 @@ export function swimmerPlot(options: SwimmerPlotOptions): string {
       'font-weight': 'bold',
     });
   }
-  const legend = canvas.group({ 'aria-label': 'legend', 'font-size': figureTheme.labelSizePx });
+  const legend = canvas.group({ 'data-label': 'legend', 'font-size': figureTheme.labelSizePx });
   for (const { item, x, row } of placed) {
     item.draw(x, legendTop + row * legendRowHeightPx + legendRowHeightPx / 2, legend);
   }

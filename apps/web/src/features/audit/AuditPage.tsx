@@ -1,70 +1,70 @@
-/** The audit trail for the coordinating centre: who changed what, when and why (newest first). */
-import { Alert, Code, Stack, Table, Text, Title } from '@mantine/core';
+/**
+ * The audit trail for the coordinating centre: who changed what, when and why, newest first, a page at
+ * a time from the server (`order=desc`, the last record's number as the cursor), for every record in
+ * scope or one patient's.
+ */
+import { Alert, Button, Code, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
-import { useAudit } from '../../api/use-registry-queries.ts';
-import { formatFieldValue } from '../../components/ConflictView.tsx';
+import { useAuditPage, usePatients } from '../../api/use-registry-queries.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { AuditTable } from './AuditTable.tsx';
+
+export const auditPageSize = 50;
 
 export function AuditPage() {
-  const audit = useAudit(null);
+  const [patientId, setPatientId] = useState<number | null>(null);
+  // The cursor of each page opened so far: page n shows the records before cursors[n] (none for the newest).
+  const [cursors, setCursors] = useState<readonly (number | undefined)[]>([undefined]);
+  const pageIndex = cursors.length - 1;
+  const audit = useAuditPage({ patientId, beforeSeq: cursors[pageIndex], limit: auditPageSize });
+  const patients = usePatients(null);
+  const records = audit.data?.records ?? [];
+  const oldest = records.at(-1)?.seq;
+
+  const choosePatient = (value: string | null) => {
+    setPatientId(value === null ? null : Number(value));
+    setCursors([undefined]);
+  };
+
   return (
     <Stack gap="md">
       <Title order={2}>Audit trail</Title>
+      <Group align="flex-end" justify="space-between">
+        <Select
+          label="Patient"
+          placeholder="All records"
+          clearable
+          searchable
+          data={(patients.data ?? []).map((patient) => ({ value: String(patient.id), label: patient.code }))}
+          value={patientId === null ? null : String(patientId)}
+          onChange={choosePatient}
+          w={260}
+        />
+        <Group gap="xs">
+          <Button variant="default" disabled={pageIndex === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+            Newer records
+          </Button>
+          <Button
+            variant="default"
+            disabled={audit.data?.hasMore !== true || oldest === undefined}
+            onClick={() => setCursors([...cursors, oldest])}
+          >
+            Older records
+          </Button>
+        </Group>
+      </Group>
       {audit.isPending && <PageLoader />}
       {audit.isError && <Alert color="red">{describeError(audit.error)}</Alert>}
       {audit.isSuccess && (
         <>
-          <Text size="sm" c="dimmed">
-            {audit.data.length} records (hash-chained; verify with <Code>mmreg audit verify</Code>)
+          <Text size="sm" c="gray.7" aria-live="polite" data-testid="audit-page-status">
+            {records.length === 0
+              ? 'No audit record.'
+              : `Page ${pageIndex + 1}: records #${records[0]?.seq} to #${oldest}, newest first, ${auditPageSize} a page${audit.data.hasMore ? '' : ' (the oldest)'}.`}{' '}
+            Hash-chained; verify with <Code>mmreg audit verify</Code>.
           </Text>
-          {/* Native scrolling in a focusable, named region: keyboard users can scroll it sideways at tablet width. */}
-          <Table.ScrollContainer
-            minWidth={720}
-            type="native"
-            tabIndex={0}
-            role="region"
-            aria-label="Audit records, scrollable"
-          >
-            <Table striped aria-label="Audit records">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">#</Table.Th>
-                  <Table.Th scope="col">When (UTC)</Table.Th>
-                  <Table.Th scope="col">User</Table.Th>
-                  <Table.Th scope="col">Action</Table.Th>
-                  <Table.Th scope="col">Record</Table.Th>
-                  <Table.Th scope="col">Changes</Table.Th>
-                  <Table.Th scope="col">Reason</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {[...audit.data].reverse().map((record) => (
-                  <Table.Tr key={record.seq}>
-                    <Table.Td>{record.seq}</Table.Td>
-                    <Table.Td>{record.at.replace('T', ' ').slice(0, 19)}</Table.Td>
-                    <Table.Td>{record.username ?? '—'}</Table.Td>
-                    <Table.Td>{record.action}</Table.Td>
-                    <Table.Td>
-                      {record.entity}
-                      {record.entityId === null ? '' : ` ${record.entityId}`}
-                      {record.patientId === null ? '' : ` (patient ${record.patientId})`}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" lineClamp={3}>
-                        {record.changes
-                          .map(
-                            (change) =>
-                              `${change.field}: ${formatFieldValue(change.old)} → ${formatFieldValue(change.new)}`,
-                          )
-                          .join('; ')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{record.reason ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <AuditTable records={records} />
         </>
       )}
     </Stack>

@@ -5,7 +5,7 @@
  * runs the CLI report's analysis. Loaded lazily by the router at /dashboard (default export).
  */
 import { Alert, Group, Stack, Text, Title } from '@mantine/core';
-import { type ReactNode, useDeferredValue, useEffect, useLayoutEffect, useMemo } from 'react';
+import { type ReactNode, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import type { AnalysedPatient, StudyAnalysis } from '../../api/dashboard-analysis.ts';
 import { useStudyAnalysis } from '../../api/dashboard-analysis.ts';
@@ -13,29 +13,35 @@ import { useAuth } from '../../app/auth-context.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { AnalysisNotes, ClaimsCheck, LiteratureComparison, ResponseTables } from './DashboardSections.tsx';
 import { DownloadsSlot } from './DownloadsSlot.tsx';
+import classes from './dashboard.module.css';
 import { buildEnrolmentRows } from './dashboard-tables.ts';
 import { afterNextPaint, markTiming, measureSince, timingMarks } from './dashboard-timings.ts';
 import { SurvivalSection } from './SurvivalSection.tsx';
 import { SwimmerSection } from './SwimmerSection.tsx';
+import { createSubgroupPreparation, type SubgroupPreparation } from './subgroup-preparation.ts';
+import { preparedKeys } from './subgroup-worker-protocol.ts';
 import { TextTableView } from './TextTableView.tsx';
 
 const noPatients: readonly AnalysedPatient[] = [];
 
-function markDataLoaded(): void {
-  markTiming(timingMarks.dataLoaded);
-}
-
 function Section({
   id,
   title,
+  isBelowFold = false,
   children,
 }: {
   readonly id: string;
   readonly title: string;
+  /** Laid out and painted only when scrolled near (content-visibility: auto), so it never holds up the curves. */
+  readonly isBelowFold?: boolean;
   readonly children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`}>
+    <section
+      aria-labelledby={`${id}-title`}
+      className={isBelowFold ? classes['belowFold'] : undefined}
+      data-below-fold={isBelowFold ? '' : undefined}
+    >
       <Stack gap="sm">
         <Title order={3} id={`${id}-title`}>
           {title}
@@ -46,7 +52,13 @@ function Section({
   );
 }
 
-export function DashboardContent({ analysis }: { readonly analysis: StudyAnalysis }) {
+export interface DashboardContentProps {
+  readonly analysis: StudyAnalysis;
+  /** The subgroup worker; absent: subgroups are prepared on the main thread (tests). */
+  readonly preparation?: SubgroupPreparation | null;
+}
+
+export function DashboardContent({ analysis, preparation = null }: DashboardContentProps) {
   const patients = analysis.status === 'analysed' ? analysis.patients : noPatients;
   const enrolment = useMemo(() => buildEnrolmentRows(analysis, patients), [analysis, patients]);
 
@@ -88,27 +100,27 @@ export function DashboardContent({ analysis }: { readonly analysis: StudyAnalysi
       ) : (
         <>
           <Section id="survival" title="Progression-free and overall survival">
-            <SurvivalSection results={analysis.results} patients={analysis.patients} />
+            <SurvivalSection results={analysis.results} patients={analysis.patients} preparation={preparation} />
           </Section>
           {showsLowerSections && (
             <>
-              <Section id="response" title="Response and toxicity">
+              <Section id="response" isBelowFold title="Response and toxicity">
                 <ResponseTables results={analysis.results} />
               </Section>
-              <Section id="literature" title="Literature comparison">
+              <Section id="literature" isBelowFold title="Literature comparison">
                 <LiteratureComparison results={analysis.results} />
               </Section>
-              <Section id="swimmer" title="Swimmer plot">
+              <Section id="swimmer" isBelowFold title="Swimmer plot">
                 <SwimmerSection patients={analysis.patients} />
               </Section>
-              <Section id="claims" title="Claims check">
+              <Section id="claims" isBelowFold title="Claims check">
                 <ClaimsCheck analysis={analysis} />
               </Section>
             </>
           )}
         </>
       )}
-      <Section id="notes" title="Patients not analysed and method notes">
+      <Section id="notes" isBelowFold title="Patients not analysed and method notes">
         <AnalysisNotes notAssessed={analysis.notAssessed} notes={analysis.notes} />
       </Section>
     </Stack>
@@ -117,7 +129,17 @@ export function DashboardContent({ analysis }: { readonly analysis: StudyAnalysi
 
 export default function DashboardPage() {
   const { studyId } = useAuth();
-  const analysis = useStudyAnalysis(studyId, markDataLoaded);
+  const [preparation] = useState(() => createSubgroupPreparation());
+  // The worker's code loads while the analysis downloads; it stops when the page is left.
+  useEffect(() => {
+    preparation.warm();
+    return () => preparation.dispose();
+  }, [preparation]);
+  const analysis = useStudyAnalysis(studyId, (loaded) => {
+    markTiming(timingMarks.dataLoaded);
+    // Both cores work from here: the worker on the subgroups, the page on its first render.
+    if (loaded.status === 'analysed') preparation.prepare(loaded.patients, loaded.results.conventions, preparedKeys);
+  });
   if (studyId === null) return <Alert color="gray">You are not a member of any study.</Alert>;
   if (analysis.isPending) return <PageLoader />;
   if (analysis.isError) {
@@ -127,5 +149,5 @@ export default function DashboardPage() {
       </Alert>
     );
   }
-  return <DashboardContent analysis={analysis.data} />;
+  return <DashboardContent analysis={analysis.data} preparation={preparation} />;
 }

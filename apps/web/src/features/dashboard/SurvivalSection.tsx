@@ -1,14 +1,18 @@
 /**
  * Kaplan–Meier PFS and OS with the subgroup selector. Only this section re-renders when the subgroup
- * changes; each subgroup is computed (core's functions) and drawn (the report's figure) once per data
- * set. The other subgroups are prepared while the browser is idle and their figures put in the page
- * hidden, so a change shows figures the browser has already parsed.
+ * changes. Each subgroup is computed (core's functions) and drawn (the report's figure) once per data
+ * set: in the subgroup worker, which starts when the analysis arrives (subgroup-preparation.ts), or —
+ * without a worker — one per idle period on the main thread. Prepared figures are put in the page
+ * hidden, so a change only shows figures the browser has already parsed; a subgroup chosen before the
+ * worker has drawn it is asked for first and waited for (computed here only if the worker fails or stalls).
  */
 import { Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysedPatient, AnalysisResults } from '../../api/dashboard-analysis.ts';
 import { afterNextPaint, markTiming, measureSince, recordTiming, timingMarks } from './dashboard-timings.ts';
 import { SvgFigure } from './SvgFigure.tsx';
+import type { SubgroupPreparation } from './subgroup-preparation.ts';
+import { preparedKeys } from './subgroup-worker-protocol.ts';
 import { buildSurvivalSummary, createSubgroupCache, type DrawnSubgroup, describeLogRank } from './survival-figures.ts';
 import { findSubgroup, type SubgroupKey, subgroupDefinitions } from './survival-subgroups.ts';
 import { TextTableView } from './TextTableView.tsx';
@@ -16,7 +20,18 @@ import { TextTableView } from './TextTableView.tsx';
 export interface SurvivalSectionProps {
   readonly results: AnalysisResults;
   readonly patients: readonly AnalysedPatient[];
+  /** Prepares the subgroups in a worker; null: prepare them in idle time on the main thread. */
+  readonly preparation?: SubgroupPreparation | null;
 }
+
+/**
+ * How long a change waits for the worker's figures before computing them on the main thread: a safety
+ * net for a stuck worker. Waiting is better than computing twice — the worker does the chosen subgroup
+ * next, and meanwhile the page stays responsive (the radio and the status line update at once).
+ */
+const workerWaitMs = 2000;
+/** An input older than this is not the one that changed the subgroup (the change came some other way). */
+const inputMaxAgeMs = 1000;
 
 function whenIdle(callback: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
@@ -61,7 +76,11 @@ const SubgroupFigures = memo(function SubgroupFigures({
   );
 });
 
-export const SurvivalSection = memo(function SurvivalSection({ results, patients }: SurvivalSectionProps) {
+export const SurvivalSection = memo(function SurvivalSection({
+  results,
+  patients,
+  preparation = null,
+}: SurvivalSectionProps) {
   const cache = useMemo(
     () =>
       createSubgroupCache(results, patients, (key, durationMs) =>
@@ -70,69 +89,121 @@ export const SurvivalSection = memo(function SurvivalSection({ results, patients
     [results, patients],
   );
   const [key, setKey] = useState<SubgroupKey>('all');
-  // Subgroups whose figures are in the page (hidden unless selected), in the order they were prepared.
+  // Subgroups whose figures are in the page (hidden unless shown), in the order they were prepared.
   const [mounted, setMounted] = useState<readonly SubgroupKey[]>(['all']);
+  // Subgroups no longer waited for (the worker failed or was too slow): computed here when chosen.
+  const [computeHere, setComputeHere] = useState<ReadonlySet<SubgroupKey>>(() => new Set());
   /** The subgroup just chosen with the selector, until its figures are in the page. */
   const pendingKey = useRef<SubgroupKey | null>(null);
+  /** When the last pointer or key input on the selector happened (event time, ms since time origin). */
+  const lastInputAt = useRef<number | null>(null);
+  const shownKey = useRef<SubgroupKey>('all');
+  const mount = useCallback(
+    (entry: SubgroupKey) => setMounted((current) => (current.includes(entry) ? current : [...current, entry])),
+    [],
+  );
+
+  const isWaiting =
+    key !== 'all' && !cache.has(key) && !computeHere.has(key) && preparation?.isPreparing(patients) === true;
+  const displayedKey = isWaiting ? shownKey.current : key;
   const definition = findSubgroup(key);
-  const drawn = cache.get(key);
-  const summary = useMemo(() => buildSurvivalSummary(drawn.survival, definition.label), [drawn, definition.label]);
+  const drawn = cache.get(displayedKey);
+  const summary = useMemo(
+    () => buildSurvivalSummary(drawn.survival, findSubgroup(displayedKey).label),
+    [drawn, displayedKey],
+  );
 
   useLayoutEffect(() => {
-    if (pendingKey.current !== key) return;
+    shownKey.current = displayedKey;
+    if (pendingKey.current !== key || displayedKey !== key) return;
     pendingKey.current = null;
     measureSince('dashboard:subgroup-redraw', timingMarks.subgroupSelected);
     afterNextPaint(() => measureSince('dashboard:subgroup-redraw-painted', timingMarks.subgroupSelected));
-  }, [key]);
+  }, [key, displayedKey]);
 
-  // Prepare the other subgroups one per idle period, so changing the selector only swaps figures.
+  // Take the worker's subgroups as they arrive (or prepare them one per idle period without a worker).
   useEffect(() => {
+    if (preparation !== null) {
+      preparation.prepare(patients, results.conventions, preparedKeys);
+      if (preparation.isPreparing(patients)) {
+        return preparation.subscribe(patients, (event) => {
+          if (event.kind === 'drawn') {
+            if (!cache.has(event.key)) recordTiming(`dashboard:subgroup-compute:${event.key}`, event.durationMs);
+            cache.put(event.key, event.drawn);
+            mount(event.key);
+          } else {
+            setComputeHere((current) => new Set([...current, event.key]));
+          }
+        });
+      }
+    }
     const pending = subgroupDefinitions.map((entry) => entry.key).filter((entry) => !cache.has(entry));
     let cancel: () => void = () => undefined;
     const next = () => {
       const upcoming = pending.shift();
       if (upcoming === undefined) return;
       cache.get(upcoming);
-      setMounted((current) => (current.includes(upcoming) ? current : [...current, upcoming]));
+      mount(upcoming);
       cancel = whenIdle(next);
     };
     cancel = whenIdle(next);
     return () => cancel();
-  }, [cache]);
+  }, [cache, preparation, patients, results.conventions, mount]);
+
+  // A subgroup chosen before the worker drew it: asked for first, computed here if it does not come soon.
+  useEffect(() => {
+    if (!isWaiting) return;
+    preparation?.prioritise(patients, key);
+    const timer = setTimeout(() => setComputeHere((current) => new Set([...current, key])), workerWaitMs);
+    return () => clearTimeout(timer);
+  }, [isWaiting, key, preparation, patients]);
 
   const select = (value: string) => {
     if (!isSubgroupKey(value) || value === key) return;
-    markTiming(timingMarks.subgroupSelected);
+    const now = performance.now();
+    const inputAt = lastInputAt.current;
+    // From the input event, so time the page spent busy before handling it counts too.
+    markTiming(timingMarks.subgroupSelected, inputAt !== null && now - inputAt < inputMaxAgeMs ? inputAt : now);
     pendingKey.current = value;
     setKey(value);
-    setMounted((current) => (current.includes(value) ? current : [...current, value]));
+    if (cache.has(value) || preparation?.isPreparing(patients) !== true) mount(value);
   };
 
   const pfsTest = describeLogRank(drawn.survival.pfs);
   const osTest = describeLogRank(drawn.survival.os);
+  const noteInput = (event: { readonly timeStamp: number }) => {
+    lastInputAt.current = event.timeStamp;
+  };
   return (
     <Stack gap="sm">
-      <Radio.Group
-        label="Compare survival by"
-        description="Subgroup curves and log-rank tests are recomputed in the browser with the report's functions."
-        value={key}
-        onChange={select}
-        styles={{ description: { color: 'var(--mantine-color-gray-7)' } }}
-      >
-        <Group mt="xs" gap="lg">
-          {subgroupDefinitions.map((entry) => (
-            <Radio key={entry.key} value={entry.key} label={entry.label} />
-          ))}
-        </Group>
-      </Radio.Group>
+      <div onPointerDownCapture={noteInput} onKeyDownCapture={noteInput}>
+        <Radio.Group
+          label="Compare survival by"
+          description="Subgroup curves and log-rank tests are recomputed in the browser with the report's functions."
+          value={key}
+          onChange={select}
+          styles={{ description: { color: 'var(--mantine-color-gray-7)' } }}
+        >
+          <Group mt="xs" gap="lg">
+            {subgroupDefinitions.map((entry) => (
+              <Radio key={entry.key} value={entry.key} label={entry.label} />
+            ))}
+          </Group>
+        </Radio.Group>
+      </div>
       <Text size="sm" aria-live="polite" data-testid="survival-status">
-        {key === 'all'
-          ? `All ${drawn.survival.pfs.levels[0]?.estimate.n ?? 0} analysed patients.`
-          : `By ${definition.label}: PFS ${pfsTest ?? ''}; OS ${osTest ?? ''}.`}
+        {isWaiting
+          ? `Preparing the curves by ${definition.label}…`
+          : key === 'all'
+            ? `All ${drawn.survival.pfs.levels[0]?.estimate.n ?? 0} analysed patients.`
+            : `By ${definition.label}: PFS ${pfsTest ?? ''}; OS ${osTest ?? ''}.`}
       </Text>
-      {mounted.map((entry) => (
-        <SubgroupFigures key={entry} figures={cache.get(entry)} isShown={entry === key} />
-      ))}
+      {(mounted.includes(displayedKey) ? mounted : [...mounted, displayedKey]).map((entry) => {
+        const figures = entry === displayedKey ? drawn : cache.peek(entry);
+        return figures === undefined ? null : (
+          <SubgroupFigures key={entry} figures={figures} isShown={entry === displayedKey} />
+        );
+      })}
       <TextTableView table={summary} testId="survival-summary" />
     </Stack>
   );

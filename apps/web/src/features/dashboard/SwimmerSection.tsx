@@ -4,7 +4,7 @@
  * quick to draw.
  */
 import { Group, Pagination, Stack, Text } from '@mantine/core';
-import { swimmerPlot } from '@mmreg/report';
+import { type SwimmerLane, swimmerPlot } from '@mmreg/report';
 import { memo, useMemo, useState } from 'react';
 import type { AnalysedPatient } from '../../api/dashboard-analysis.ts';
 import { SvgFigure } from './SvgFigure.tsx';
@@ -12,6 +12,27 @@ import { survivalTimeLabel } from './survival-figures.ts';
 import { buildSwimmerLanes, swimmerGroups } from './swimmer-lanes.ts';
 
 export const swimmerPageSize = 100;
+
+/** One page of lanes drawn (its own component, so React can yield between building lanes and drawing). */
+const SwimmerFigure = memo(function SwimmerFigure({
+  lanes,
+  title,
+}: {
+  readonly lanes: SwimmerLane[];
+  readonly title: string;
+}) {
+  const svg = useMemo(
+    () => swimmerPlot({ title, lanes, timeLabel: survivalTimeLabel, groups: swimmerGroups }),
+    [lanes, title],
+  );
+  return (
+    <SvgFigure
+      svg={svg}
+      testId="swimmer"
+      caption="One lane per patient: bar = time on study (OS time: to death or last contact), colour = PCL type; ▲ first response (≥ PR), ■ progression, × death, + alive at last contact."
+    />
+  );
+});
 
 export const SwimmerSection = memo(function SwimmerSection({
   patients,
@@ -23,22 +44,11 @@ export const SwimmerSection = memo(function SwimmerSection({
   const pages = Math.max(1, Math.ceil(lanes.length / swimmerPageSize));
   const first = (page - 1) * swimmerPageSize;
   const shown = useMemo(() => lanes.slice(first, first + swimmerPageSize), [lanes, first]);
-  const svg = useMemo(
-    () =>
-      shown.length === 0
-        ? null
-        : swimmerPlot({
-            title:
-              pages === 1
-                ? 'Swimmer plot, all patients'
-                : `Swimmer plot, patients ${first + 1}–${first + shown.length} of ${lanes.length}`,
-            lanes: shown,
-            timeLabel: survivalTimeLabel,
-            groups: swimmerGroups,
-          }),
-    [shown, pages, first, lanes.length],
-  );
-  if (svg === null) return <Text size="sm">No analysed patient yet.</Text>;
+  if (shown.length === 0) return <Text size="sm">No analysed patient yet.</Text>;
+  const title =
+    pages === 1
+      ? 'Swimmer plot, all patients'
+      : `Swimmer plot, patients ${first + 1}–${first + shown.length} of ${lanes.length}`;
   return (
     <Stack gap="xs">
       {pages > 1 && (
@@ -49,11 +59,7 @@ export const SwimmerSection = memo(function SwimmerSection({
           <Pagination total={pages} value={page} onChange={setPage} size="sm" aria-label="Swimmer plot pages" />
         </Group>
       )}
-      <SvgFigure
-        svg={svg}
-        testId="swimmer"
-        caption="One lane per patient: bar = time on study (OS time: to death or last contact), colour = PCL type; ▲ first response (≥ PR), ■ progression, × death, + alive at last contact."
-      />
+      <SwimmerFigure lanes={shown} title={title} />
     </Stack>
   );
 });

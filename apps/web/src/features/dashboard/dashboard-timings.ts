@@ -14,9 +14,10 @@ export const timingMarks = {
   subgroupSelected: 'dashboard:subgroup-selected',
 } as const;
 
-export function markTiming(name: string): void {
+/** Marks `name` now, or at `startTime` (e.g. an input event's `timeStamp`, so input delay counts). */
+export function markTiming(name: string, startTime?: number): void {
   if (typeof performance === 'undefined') return;
-  performance.mark(name);
+  performance.mark(name, startTime === undefined ? undefined : { startTime });
 }
 
 /** Records `name` from the latest `startMark` to now; does nothing when the start mark is missing. */

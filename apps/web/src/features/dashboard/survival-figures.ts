@@ -6,13 +6,16 @@
 import { formatMedianWithInterval, formatPValue, kaplanMeierFigure } from '@mmreg/report';
 import type { AnalysedPatient, AnalysisResults } from '../../api/dashboard-analysis.ts';
 import type { TextRow, TextTable } from './dashboard-tables.ts';
+import { thinCensorMarks, thinStepsForDrawing } from './figure-thinning.ts';
 import {
   allPatientsSurvival,
   computeSubgroupSurvival,
-  type EndpointSurvival,
+  type EndpointSummary,
   findSubgroup,
   type SubgroupKey,
   type SubgroupSurvival,
+  type SubgroupSurvivalSummary,
+  summariseSubgroupSurvival,
 } from './survival-subgroups.ts';
 
 export const survivalTimeLabel = 'Months from the first month of bortezomib';
@@ -20,45 +23,14 @@ export const survivalTimeLabel = 'Months from the first month of bortezomib';
 const endpointTitles = { pfs: 'Progression-free survival', os: 'Overall survival' } as const;
 
 /** "p = 0.071" or "no test (fewer than two non-empty groups)". */
-export function describeLogRank(survival: EndpointSurvival): string | null {
+export function describeLogRank(survival: EndpointSummary): string | null {
   if (survival.logRank === null) return null;
   if (survival.logRank.p === null) return 'Log-rank: no test (fewer than two groups with patients)';
   return `Log-rank p = ${formatPValue(survival.logRank.p)} (χ² = ${survival.logRank.chisq.toFixed(2)}, df = ${survival.logRank.df})`;
 }
 
-function curveLabel(label: string, estimate: EndpointSurvival['levels'][number]['estimate']): string {
+function curveLabel(label: string, estimate: EndpointSummary['levels'][number]['estimate']): string {
   return `${label}: n = ${estimate.n}, ${estimate.events} events, median ${formatMedianWithInterval(estimate.median, estimate.lower, estimate.upper)}`;
-}
-
-/** Plot area of the dashboard's KM figure (720 px wide, 380 px panel) less its margins, in px. */
-const plotAreaPx = { width: 620, height: 320 } as const;
-/** Censor marks ("+", 8 px wide) whose centres fall in the same cell of this many px (half a mark) are drawn once. */
-const censorCellPx = 4;
-
-/**
- * Censor marks thinned for drawing only: of the marks whose centres fall in the same 4×4-px cell of the
- * plot area (half the width of a "+" mark), the first is kept. Overlapping marks look the same, but a
- * large registry draws hundreds rather than thousands of them, which is what makes a figure slow to
- * paint. The curves, the numbers at risk and every statistic are untouched; a small study (the
- * report's 12 patients) keeps every mark.
- */
-export function thinCensorMarks(
-  censored: ReadonlyArray<{ readonly time: number; readonly surv: number }>,
-  maxTime: number,
-): Array<{ readonly time: number; readonly surv: number }> {
-  if (!(maxTime > 0)) return [...censored];
-  const seen = new Set<number>();
-  const kept: Array<{ readonly time: number; readonly surv: number }> = [];
-  const columns = Math.ceil(plotAreaPx.width / censorCellPx) + 1;
-  for (const mark of censored) {
-    const column = Math.round((mark.time / maxTime) * (plotAreaPx.width / censorCellPx));
-    const row = Math.round((mark.surv * plotAreaPx.height) / censorCellPx);
-    const cell = row * columns + column;
-    if (seen.has(cell)) continue;
-    seen.add(cell);
-    kept.push(mark);
-  }
-  return kept;
 }
 
 /** One endpoint's figure; a group without patients is left out of the curves (nothing to draw). */
@@ -75,7 +47,7 @@ export function drawEndpointFigure(endpoint: 'pfs' | 'os', survival: SubgroupSur
         ? [fallbackCurve]
         : drawn.map((level) => ({
             label: curveLabel(level.label, level.estimate),
-            steps: level.estimate.steps.map((step) => ({
+            steps: thinStepsForDrawing(level.estimate.steps).map((step) => ({
               time: step.time,
               surv: step.surv,
               lower: step.lower,
@@ -95,13 +67,35 @@ export function drawEndpointFigure(endpoint: 'pfs' | 'os', survival: SubgroupSur
   });
 }
 
+/** A subgroup as the page shows it: its two figures and the numbers printed beside them. */
 export interface DrawnSubgroup {
-  readonly survival: SubgroupSurvival;
+  readonly survival: SubgroupSurvivalSummary;
   readonly pfsSvg: string;
   readonly osSvg: string;
 }
 
-/** Computes and draws each subgroup once per data set; later requests are a map look-up. */
+/** Computes one subgroup's curves and tests with core and draws its two figures (also in the worker). */
+export function drawSubgroup(
+  key: Exclude<SubgroupKey, 'all'>,
+  patients: readonly AnalysedPatient[],
+  conventions: AnalysisResults['conventions'],
+): DrawnSubgroup {
+  return drawSurvival(computeSubgroupSurvival(key, patients, conventions));
+}
+
+function drawSurvival(survival: SubgroupSurvival): DrawnSubgroup {
+  const label = findSubgroup(survival.key).label;
+  return {
+    survival: summariseSubgroupSurvival(survival),
+    pfsSvg: drawEndpointFigure('pfs', survival, label),
+    osSvg: drawEndpointFigure('os', survival, label),
+  };
+}
+
+/**
+ * Each subgroup of one data set, computed and drawn once: `get` computes on the spot when needed, `put`
+ * takes a subgroup drawn elsewhere (the worker, subgroup-preparation.ts), `peek` never computes.
+ */
 export function createSubgroupCache(
   results: AnalysisResults,
   patients: readonly AnalysedPatient[],
@@ -110,20 +104,18 @@ export function createSubgroupCache(
   const drawn = new Map<SubgroupKey, DrawnSubgroup>();
   return {
     has: (key: SubgroupKey) => drawn.has(key),
+    peek: (key: SubgroupKey): DrawnSubgroup | undefined => drawn.get(key),
+    put(key: SubgroupKey, entry: DrawnSubgroup): void {
+      if (!drawn.has(key)) drawn.set(key, entry);
+    },
     get(key: SubgroupKey): DrawnSubgroup {
       const cached = drawn.get(key);
       if (cached !== undefined) return cached;
       const started = performance.now();
-      const label = findSubgroup(key).label;
-      const survival =
+      const entry =
         key === 'all'
-          ? allPatientsSurvival(results, patients)
-          : computeSubgroupSurvival(key, patients, results.conventions);
-      const entry = {
-        survival,
-        pfsSvg: drawEndpointFigure('pfs', survival, label),
-        osSvg: drawEndpointFigure('os', survival, label),
-      };
+          ? drawSurvival(allPatientsSurvival(results, patients))
+          : drawSubgroup(key, patients, results.conventions);
       drawn.set(key, entry);
       onComputed?.(key, performance.now() - started);
       return entry;
@@ -133,7 +125,7 @@ export function createSubgroupCache(
 export type SubgroupCache = ReturnType<typeof createSubgroupCache>;
 
 /** The curves' numbers as a table (the figures' text alternative): n, events, median with CI, log-rank. */
-export function buildSurvivalSummary(survival: SubgroupSurvival, subgroupLabel: string): TextTable {
+export function buildSurvivalSummary(survival: SubgroupSurvivalSummary, subgroupLabel: string): TextTable {
   const rows: TextRow[] = [];
   for (const endpoint of ['pfs', 'os'] as const) {
     const data = survival[endpoint];

@@ -2,7 +2,8 @@ import { kaplanMeier, logRankTest, survivalMedian } from '@mmreg/core';
 import { describe, expect, it } from 'vitest';
 import type { AnalysedPatient } from '../../api/dashboard-analysis.ts';
 import { analysisFromStudy, loadReferenceStudy, syntheticPatients } from './dashboard-test-fixture.ts';
-import { createSubgroupCache, thinCensorMarks } from './survival-figures.ts';
+import { thinCensorMarks } from './figure-thinning.ts';
+import { createSubgroupCache } from './survival-figures.ts';
 import {
   allPatientsSurvival,
   atRiskFromSteps,

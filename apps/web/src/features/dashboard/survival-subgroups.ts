@@ -82,6 +82,46 @@ export interface SubgroupSurvival {
   readonly timeBreaks: readonly number[];
 }
 
+/** What the page prints beside the figures: each level's n, events and median with CI, and the test. */
+export interface EndpointSummary {
+  readonly levels: ReadonlyArray<{
+    readonly label: string;
+    readonly estimate: Pick<SurvivalGroupEstimate, 'n' | 'events' | 'median' | 'lower' | 'upper'>;
+  }>;
+  readonly logRank: LogRankSummary | null;
+}
+
+/** A subgroup's survival without its curves (what the worker sends back with the drawn figures). */
+export interface SubgroupSurvivalSummary {
+  readonly key: SubgroupKey;
+  readonly pfs: EndpointSummary;
+  readonly os: EndpointSummary;
+  readonly unclassified: number;
+}
+
+/** Drops the curves, censor marks and numbers at risk, keeping what `EndpointSummary` holds. */
+export function summariseSubgroupSurvival(survival: SubgroupSurvival): SubgroupSurvivalSummary {
+  const endpoint = (data: EndpointSurvival): EndpointSummary => ({
+    levels: data.levels.map(({ label, estimate }) => ({
+      label,
+      estimate: {
+        n: estimate.n,
+        events: estimate.events,
+        median: estimate.median,
+        lower: estimate.lower,
+        upper: estimate.upper,
+      },
+    })),
+    logRank: data.logRank,
+  });
+  return {
+    key: survival.key,
+    pfs: endpoint(survival.pfs),
+    os: endpoint(survival.os),
+    unclassified: survival.unclassified,
+  };
+}
+
 type Conventions = AnalysisResults['conventions'];
 
 /**

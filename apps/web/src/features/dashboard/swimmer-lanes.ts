@@ -4,6 +4,11 @@ import type { AnalysedPatient } from '../../api/dashboard-analysis.ts';
 
 export const swimmerGroups = ['Primary PCL', 'Secondary PCL'] as const;
 
+/** Orders codes by UTF-16 code units: codes are ASCII, and `localeCompare` costs 10× more at 10⁴ lanes. */
+function compareCodes(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
 /** One lane per patient, longest time on study first (ties by code, so pages are stable). */
 export function buildSwimmerLanes(patients: readonly AnalysedPatient[]): SwimmerLane[] {
   return patients
@@ -14,5 +19,5 @@ export function buildSwimmerLanes(patients: readonly AnalysedPatient[]): Swimmer
       events.push({ time: patient.os.months, kind: patient.os.isEvent ? 'death' : 'censored' });
       return { label: patient.code, time: patient.os.months, group: patient.pclType === 'primary' ? 0 : 1, events };
     })
-    .sort((left, right) => right.time - left.time || left.label.localeCompare(right.label));
+    .sort((left, right) => right.time - left.time || compareCodes(left.label, right.label));
 }

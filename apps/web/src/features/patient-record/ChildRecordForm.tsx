@@ -5,7 +5,7 @@
 import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { type ChildFormKind, type ChildRecord, childForms } from '@mmreg/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useChildMutations } from '../../api/use-registry-queries.ts';
 import { ConflictView } from '../../components/ConflictView.tsx';
 import { useSaveFlow } from '../../components/forms/use-save-flow.ts';
@@ -58,10 +58,17 @@ export function ChildRecordForm<TKind extends ChildFormKind>({
   });
   const { conflict } = flow;
   const heading = `${record === undefined ? 'Add' : 'Edit'} ${config.noun}`;
+  // Opened from a button or a lab-grid cell: bring the form into view and put the focus in its first field.
+  const formElement = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const element = formElement.current;
+    element?.scrollIntoView({ block: 'nearest' });
+    element?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea')?.focus({ preventScroll: true });
+  }, []);
 
   return (
     <Paper withBorder p="md">
-      <form onSubmit={form.onSubmit(flow.submit)} noValidate aria-label={heading}>
+      <form ref={formElement} onSubmit={form.onSubmit(flow.submit)} noValidate aria-label={heading}>
         <UnsavedChangesGuard isDirty={form.isDirty()} />
         <Stack gap="sm">
           <Title order={4}>{heading}</Title>

@@ -1,5 +1,8 @@
-/** One repeating form on the record page: its records in a table, add/edit below it, delete with a reason when complete. */
-import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+/**
+ * One repeating form on the record page: its records in a table (or, for forms that have one, a grid
+ * view shown first, with the table one switch away), add/edit below it, delete with a reason when complete.
+ */
+import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import type { ChildFormKind, ChildRecord } from '@mmreg/contracts';
 import { type ReactNode, useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
@@ -21,6 +24,14 @@ export interface ChildRecordsSectionProps<TKind extends ChildFormKind> {
   ) => ReactNode;
   /** Shown under a record's row (e.g. a course's administrations). */
   readonly renderDetail?: (record: ChildRecord<TKind>) => ReactNode;
+  /** A second view of the records, shown by default (e.g. the labs' date × test grid); the table stays a switch away. */
+  readonly renderGrid?: (records: readonly ChildRecord<TKind>[], actions: ChildRecordActions<TKind>) => ReactNode;
+}
+
+/** What a grid view may start: adding a record with some values filled in, or editing one. */
+export interface ChildRecordActions<TKind extends ChildFormKind> {
+  readonly startAdding: (values: ChildFormValues<TKind>) => void;
+  readonly startEditing: (record: ChildRecord<TKind>) => void;
 }
 
 type Editing<TKind extends ChildFormKind> =
@@ -34,7 +45,9 @@ export function ChildRecordsSection<TKind extends ChildFormKind>({
   canWrite,
   renderExtra,
   renderDetail,
+  renderGrid,
 }: ChildRecordsSectionProps<TKind>) {
+  const [view, setView] = useState<'grid' | 'table'>('grid');
   const records = useChildren(patientId, config.kind);
   const { remove } = useChildMutations(patientId, config.kind);
   const [editing, setEditing] = useState<Editing<TKind>>({ mode: 'none' });
@@ -67,40 +80,59 @@ export function ChildRecordsSection<TKind extends ChildFormKind>({
           {deleteError}
         </Alert>
       )}
-      {sorted.length === 0 ? (
-        <Text c="dimmed">No {config.noun} recorded.</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped aria-label={config.title}>
-            <Table.Thead>
-              <Table.Tr>
-                {config.columns.map((column) => (
-                  <Table.Th key={column.label} scope="col">
-                    {column.label}
-                  </Table.Th>
-                ))}
-                <Table.Th scope="col">Status</Table.Th>
-                {canWrite && <Table.Th scope="col">Actions</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((record) => (
-                <RecordRows
-                  key={record.id}
-                  record={record}
-                  config={config}
-                  canWrite={canWrite}
-                  onEdit={() => setEditing({ mode: 'edit', record })}
-                  onDelete={() =>
-                    record.formStatus === 'complete' ? setDeleting(record) : void runDelete(record, undefined)
-                  }
-                  detail={renderDetail?.(record)}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+      {renderGrid !== undefined && sorted.length > 0 && (
+        <SegmentedControl
+          value={view}
+          onChange={(value) => setView(value === 'table' ? 'table' : 'grid')}
+          data={[
+            { value: 'grid', label: 'Grid by date' },
+            { value: 'table', label: 'List with status' },
+          ]}
+          aria-label={`How to show the ${config.noun}s`}
+          w="fit-content"
+        />
       )}
+      {renderGrid !== undefined && view === 'grid' && sorted.length > 0
+        ? renderGrid(sorted, {
+            startAdding: (values) => startAdding(values),
+            startEditing: (record) => setEditing({ mode: 'edit', record }),
+          })
+        : null}
+      {(renderGrid === undefined || view === 'table' || sorted.length === 0) &&
+        (sorted.length === 0 ? (
+          <Text c="dimmed">No {config.noun} recorded.</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped aria-label={config.title}>
+              <Table.Thead>
+                <Table.Tr>
+                  {config.columns.map((column) => (
+                    <Table.Th key={column.label} scope="col">
+                      {column.label}
+                    </Table.Th>
+                  ))}
+                  <Table.Th scope="col">Status</Table.Th>
+                  {canWrite && <Table.Th scope="col">Actions</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sorted.map((record) => (
+                  <RecordRows
+                    key={record.id}
+                    record={record}
+                    config={config}
+                    canWrite={canWrite}
+                    onEdit={() => setEditing({ mode: 'edit', record })}
+                    onDelete={() =>
+                      record.formStatus === 'complete' ? setDeleting(record) : void runDelete(record, undefined)
+                    }
+                    detail={renderDetail?.(record)}
+                  />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ))}
       {renderExtra?.(sorted, (values) => startAdding(values))}
       {editing.mode === 'add' && (
         <ChildRecordForm

@@ -21,6 +21,7 @@ import { coursesConfig } from './forms/courses-config.tsx';
 import { followUpConfig } from './forms/follow-up-config.tsx';
 import { priorTherapiesConfig } from './forms/prior-therapies-config.tsx';
 import { LabGradeSuggestions } from './LabGradeSuggestions.tsx';
+import { LabGrid } from './LabGrid.tsx';
 import { PatientTimeline } from './PatientTimeline.tsx';
 
 const noCourses: readonly ChildRecord<'courses'>[] = [];
@@ -126,7 +127,21 @@ export function PatientRecordPage() {
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="labs" pt="md">
-              <ChildRecordsSection patientId={patientId} config={assessmentsConfig} canWrite={canWrite} />
+              <ChildRecordsSection
+                patientId={patientId}
+                config={assessmentsConfig}
+                canWrite={canWrite}
+                renderGrid={(records, actions) => (
+                  <LabGrid
+                    records={records}
+                    canWrite={canWrite}
+                    onEdit={actions.startEditing}
+                    onAdd={(prefill) =>
+                      actions.startAdding({ ...assessmentsConfig.emptyValues(), ...prefill, value: null, result: null })
+                    }
+                  />
+                )}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="adverse-events" pt="md">
               <ChildRecordsSection

@@ -20,21 +20,14 @@ export function PatientTimeline(input: TimelineInput) {
       </Text>
     );
   }
-  // The text alternative sits on a wrapper with role="img" and the SVG is hidden from assistive
-  // technology: Plot labels its inner groups ("bar", "rule"), which ARIA does not allow inside an image.
+  // The SVG is one image: its root carries role="img" and the text alternative (packages/report).
   return (
     <Box
       className="mmreg-figure"
-      role="img"
-      aria-label={`Timeline of patient ${input.patient.code}: treatment courses, responses and last contact`}
       style={{ maxWidth: '100%', overflowX: 'auto' }}
-    >
-      <div
-        aria-hidden="true"
-        // The SVG is built by our own figure code from parsed API data (text escaped by the DOM serialiser).
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: trusted SVG string from packages/report
-        dangerouslySetInnerHTML={{ __html: svg }}
-      />
-    </Box>
+      // The SVG is built by our own figure code from parsed API data (text escaped by the DOM serialiser).
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: trusted SVG string from packages/report
+      dangerouslySetInnerHTML={{ __html: svg }}
+    />
   );
 }

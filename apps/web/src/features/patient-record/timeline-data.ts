@@ -67,5 +67,6 @@ export function buildTimelineOptions(input: TimelineInput): PatientTimelineOptio
     events,
     series: { label: 'Serum M-protein (g/dL)', points: mProtein },
     width: 760,
+    ariaLabel: `Timeline of patient ${input.patient.code}: treatment courses, responses and last contact`,
   };
 }

@@ -1,24 +1,32 @@
-/** The patients in the user's scope: search by code, filter by centre (coordinators), form status at a glance. */
-import { Alert, Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+/**
+ * The patients in the user's scope: search by code, filter by centre (coordinators) and by completeness,
+ * and each patient's forms at a glance — n of m expected forms complete, and which are still to do.
+ */
+import { Alert, Anchor, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../api/api-error.ts';
 import { useCenters, usePatients } from '../../api/use-registry-queries.ts';
 import { useAuth } from '../../app/auth-context.ts';
-import { formStatusColour, formStatusLabel } from '../../components/forms/form-status-options.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { CompletenessCell } from './CompletenessCell.tsx';
+import { isPatientComplete } from './completeness-text.ts';
 
 export function PatientListPage() {
   const { role, studyId } = useAuth();
   const isCoordinator = role === 'coordinator';
   const [search, setSearch] = useState('');
   const [centerId, setCenterId] = useState<number | null>(null);
+  const [onlyOpen, setOnlyOpen] = useState(false);
   const deferredSearch = useDeferredValue(search.trim().toLowerCase());
   const centers = useCenters(studyId);
   const patients = usePatients(centerId);
   const centreName = new Map((centers.data ?? []).map((center) => [center.id, center.name]));
   const canRegister = (centers.data ?? []).some((center) => center.canWrite);
-  const shown = (patients.data ?? []).filter((patient) => patient.code.toLowerCase().includes(deferredSearch));
+  const shown = (patients.data ?? []).filter(
+    (patient) =>
+      patient.code.toLowerCase().includes(deferredSearch) && (!onlyOpen || !isPatientComplete(patient.completeness)),
+  );
 
   return (
     <Stack gap="md">
@@ -49,6 +57,12 @@ export function PatientListPage() {
             w={260}
           />
         )}
+        <Checkbox
+          label="Only patients with forms to complete"
+          checked={onlyOpen}
+          onChange={(event) => setOnlyOpen(event.currentTarget.checked)}
+          mb={8}
+        />
       </Group>
       {patients.isPending && <PageLoader />}
       {patients.isError && <Alert color="red">{describeError(patients.error)}</Alert>}
@@ -57,7 +71,7 @@ export function PatientListPage() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {shown.length} of {patients.data.length} patients
           </Text>
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={760}>
             <Table striped highlightOnHover aria-label="Patients">
               <Table.Thead>
                 <Table.Tr>
@@ -67,7 +81,7 @@ export function PatientListPage() {
                   <Table.Th scope="col">Birth year</Table.Th>
                   <Table.Th scope="col">Diagnosis</Table.Th>
                   <Table.Th scope="col">Type</Table.Th>
-                  <Table.Th scope="col">Enrolment form</Table.Th>
+                  <Table.Th scope="col">Forms</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -84,9 +98,7 @@ export function PatientListPage() {
                     <Table.Td>{patient.diagnosisDate}</Table.Td>
                     <Table.Td>{patient.priorMyelomaDiagnosisDate === null ? 'primary PCL' : 'secondary PCL'}</Table.Td>
                     <Table.Td>
-                      <Badge color={formStatusColour(patient.formStatus)} variant="light">
-                        {formStatusLabel(patient.formStatus)}
-                      </Badge>
+                      <CompletenessCell completeness={patient.completeness} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

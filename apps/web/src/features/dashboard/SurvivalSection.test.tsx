@@ -1,0 +1,67 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithProviders } from '../../test/render-with-providers.tsx';
+import { analysisFromStudy, loadReferenceStudy } from './dashboard-test-fixture.ts';
+import { SurvivalSection } from './SurvivalSection.tsx';
+import { createSubgroupPreparation, type SubgroupWorkerLike } from './subgroup-preparation.ts';
+import { createSubgroupWorkerHandler } from './subgroup-worker-handler.ts';
+import { preparedKeys } from './subgroup-worker-protocol.ts';
+import { drawSubgroup } from './survival-figures.ts';
+
+const analysis = analysisFromStudy(loadReferenceStudy());
+
+/** The worker's handler in-process; its tasks run only when the test says so. */
+function manualWorker() {
+  const tasks: Array<() => void> = [];
+  const worker: SubgroupWorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage: (message) => handle(structuredClone(message)),
+    terminate: () => undefined,
+  };
+  const handle = createSubgroupWorkerHandler({
+    post: (response) => worker.onmessage?.({ data: structuredClone(response) } as MessageEvent),
+    schedule: (task) => tasks.push(task),
+  });
+  const runAll = () =>
+    act(() => {
+      for (let task = tasks.shift(); task !== undefined; task = tasks.shift()) task();
+    });
+  return { worker, runAll };
+}
+
+describe('SurvivalSection with the subgroup worker', () => {
+  it('waits for the worker when a subgroup is chosen before it is drawn, then shows the worker’s figures', () => {
+    const fake = manualWorker();
+    const preparation = createSubgroupPreparation(() => fake.worker);
+    preparation.prepare(analysis.patients, analysis.results.conventions, preparedKeys);
+    renderWithProviders(
+      <SurvivalSection results={analysis.results} patients={analysis.patients} preparation={preparation} />,
+    );
+    fireEvent.click(screen.getByRole('radio', { name: 'PCL type' }));
+    expect(screen.getByTestId('survival-status').textContent).toBe('Preparing the curves by PCL type…');
+    // Still the figures of all patients meanwhile.
+    expect(screen.getByTestId('km-pfs').querySelector('svg')?.getAttribute('aria-label')).toBe(
+      'Progression-free survival',
+    );
+    fake.runAll();
+    expect(screen.getByTestId('survival-status').textContent).toContain('By PCL type: PFS Log-rank p =');
+    // The worker's SVG: the same drawing as the page's own (compared by its marks and labels).
+    const expected = drawSubgroup('pclType', analysis.patients, analysis.results.conventions);
+    const marksOf = (svg: string) => svg.match(/ d="[^"]*"| aria-label="[^"]*"/g);
+    expect(marksOf(screen.getByTestId('km-pfs').innerHTML)).toEqual(marksOf(expected.pfsSvg));
+    expect(marksOf(screen.getByTestId('km-os').innerHTML)).toEqual(marksOf(expected.osSvg));
+  });
+
+  it('computes the subgroup itself when the worker fails', () => {
+    const preparation = createSubgroupPreparation(() => null);
+    renderWithProviders(
+      <SurvivalSection results={analysis.results} patients={analysis.patients} preparation={preparation} />,
+    );
+    fireEvent.click(screen.getByRole('radio', { name: 'del(13)' }));
+    expect(screen.getByTestId('survival-status').textContent).toContain('By del(13): PFS');
+    expect(screen.getByTestId('km-os').querySelector('svg')?.getAttribute('aria-label')).toBe(
+      'Overall survival by del(13)',
+    );
+  });
+});

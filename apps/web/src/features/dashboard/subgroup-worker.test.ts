@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { analysisFromStudy, loadReferenceStudy, syntheticPatients } from './dashboard-test-fixture.ts';
+import { createSubgroupPreparation, type PreparedEvent, type SubgroupWorkerLike } from './subgroup-preparation.ts';
+import { warmUpCohort, warmUpSubgroupDrawing } from './subgroup-warm-up.ts';
+import { createSubgroupWorkerHandler } from './subgroup-worker-handler.ts';
+import { preparedKeys } from './subgroup-worker-protocol.ts';
+import { drawSubgroup } from './survival-figures.ts';
+
+const conventions = analysisFromStudy(loadReferenceStudy()).results.conventions;
+const patients = syntheticPatients(300);
+
+/** The worker's handler behind a `Worker`-like object, messages cloned as postMessage clones them; tasks run by hand. */
+function inProcessWorker() {
+  const tasks: Array<() => void> = [];
+  const worker: SubgroupWorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage: (message) => handle(structuredClone(message)),
+    terminate: () => undefined,
+  };
+  const handle = createSubgroupWorkerHandler({
+    post: (response) => worker.onmessage?.({ data: structuredClone(response) } as MessageEvent),
+    schedule: (task) => tasks.push(task),
+  });
+  return {
+    worker,
+    runAll: () => {
+      while (tasks.length > 0) tasks.shift()?.();
+    },
+    runOne: () => tasks.shift()?.(),
+  };
+}
+
+describe('subgroup worker', () => {
+  it('delivers every subgroup drawn exactly as the page draws it (core’s numbers, the report’s figures)', () => {
+    const fake = inProcessWorker();
+    const preparation = createSubgroupPreparation(() => fake.worker);
+    preparation.prepare(patients, conventions, preparedKeys);
+    const events: PreparedEvent[] = [];
+    preparation.subscribe(patients, (event) => events.push(event));
+    fake.runAll();
+    expect(events.map((event) => event.key)).toEqual([...preparedKeys]);
+    for (const event of events) {
+      if (event.kind !== 'drawn') throw new Error(event.message);
+      expect(event.drawn).toEqual(drawSubgroup(event.key, patients, conventions));
+    }
+  });
+
+  it('does a prioritised subgroup next and replays delivered ones to a late subscriber', () => {
+    const fake = inProcessWorker();
+    const preparation = createSubgroupPreparation(() => fake.worker);
+    preparation.prepare(patients, conventions, preparedKeys);
+    fake.runOne();
+    preparation.prioritise(patients, 'combination');
+    fake.runOne();
+    const seen: string[] = [];
+    preparation.subscribe(patients, (event) => seen.push(event.key));
+    expect(seen).toEqual(['pclType', 'combination']);
+    expect(preparation.isPreparing(patients)).toBe(true);
+    // The same data set again is not sent twice; another data set replaces it.
+    preparation.prepare(patients, conventions, preparedKeys);
+    fake.runAll();
+    expect(seen).toEqual(['pclType', 'combination', 'del13', 'priorAsct']);
+  });
+
+  it('reports every subgroup as failed when there is no worker or the worker stops, so the page computes them', () => {
+    const none = createSubgroupPreparation(() => null);
+    none.prepare(patients, conventions, preparedKeys);
+    const failed: string[] = [];
+    none.subscribe(patients, (event) => failed.push(`${event.kind} ${event.key}`));
+    expect(failed).toEqual(preparedKeys.map((key) => `failed ${key}`));
+    expect(none.isPreparing(patients)).toBe(false);
+
+    const fake = inProcessWorker();
+    const stopping = createSubgroupPreparation(() => fake.worker);
+    stopping.prepare(patients, conventions, preparedKeys);
+    fake.runOne();
+    fake.worker.onerror?.(new Event('error'));
+    const events: string[] = [];
+    stopping.subscribe(patients, (event) => events.push(`${event.kind} ${event.key}`));
+    expect(events).toEqual(['drawn pclType', 'failed del13', 'failed priorAsct', 'failed combination']);
+    expect(stopping.isPreparing(patients)).toBe(false);
+  });
+
+  it('warms up on a fixed cohort that reaches every subgroup level', () => {
+    const cohort = warmUpCohort();
+    expect(new Set(cohort.map((patient) => patient.pclType)).size).toBe(2);
+    expect(new Set(cohort.map((patient) => patient.karyotype)).size).toBe(3);
+    expect(() => warmUpSubgroupDrawing()).not.toThrow();
+  });
+});
