@@ -8,9 +8,9 @@ import { defaultAnalysisConventions } from '@mmreg/core';
 import type { AnalysedPatient, AnalysisResults } from '../../api/dashboard-analysis.ts';
 import { drawSubgroup } from './survival-figures.ts';
 
-/** 60 patients with every subgroup field and outcome varied, from the index alone (no randomness). */
-export function warmUpCohort(): AnalysedPatient[] {
-  return Array.from({ length: 60 }, (_, index): AnalysedPatient => {
+/** Patients with every subgroup field and outcome varied, from the index alone (no randomness). */
+export function warmUpCohort(size = 60): AnalysedPatient[] {
+  return Array.from({ length: size }, (_, index): AnalysedPatient => {
     const months = 1 + ((index * 7) % 37) + (index % 5) / 10;
     const isEvent = index % 3 !== 0;
     return {
@@ -28,6 +28,12 @@ export function warmUpCohort(): AnalysedPatient[] {
   });
 }
 
+const warmUpPatients = 1500;
+
+/** Draws every subgroup of the cohort once (each has its own grouping code and level count to compile). */
 export function warmUpSubgroupDrawing(): void {
-  drawSubgroup('pclType', warmUpCohort(), defaultAnalysisConventions as AnalysisResults['conventions']);
+  // Large enough that the loops over patients and curve steps run often enough to be optimised.
+  const cohort = warmUpCohort(warmUpPatients);
+  const conventions = defaultAnalysisConventions as AnalysisResults['conventions'];
+  for (const key of ['pclType', 'del13', 'priorAsct', 'combination'] as const) drawSubgroup(key, cohort, conventions);
 }
