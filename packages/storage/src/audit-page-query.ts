@@ -23,11 +23,18 @@ export interface AuditPageFilter {
   readonly limit: number;
 }
 
-export async function loadAuditPage(
-  db: Kysely<Database> | Transaction<Database>,
+type Reader = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The audit records `scope` may see, with the patient and record-number bounds of `filter`, unordered
+ * and unlimited (null when the scope sees no record). The one visibility rule of the audit trail:
+ * records of the scope's centres, and for study-wide readers the records of no centre.
+ */
+export async function scopedAuditQuery(
+  db: Reader,
   scope: AccessScope,
-  filter: AuditPageFilter,
-): Promise<AuditPage> {
+  filter: Pick<AuditPageFilter, 'patientId' | 'afterSeq' | 'beforeSeq'>,
+) {
   if (filter.patientId !== undefined) {
     assertReadable(scope, await findPatientRow(db, filter.patientId), filter.patientId);
   }
@@ -37,7 +44,7 @@ export async function loadAuditPage(
   const readList = readCenterList(scope);
   const visible = readList === null ? studyCenters : studyCenters.filter((id) => readList.includes(id));
   const includeStudyWide = readList === null;
-  if (visible.length === 0 && !includeStudyWide) return { records: [], hasMore: false };
+  if (visible.length === 0 && !includeStudyWide) return null;
   let query = db
     .selectFrom('audit_log')
     .selectAll()
@@ -51,6 +58,12 @@ export async function loadAuditPage(
   if (filter.patientId !== undefined) query = query.where('patient_id', '=', filter.patientId);
   if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
   if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
+  return query;
+}
+
+export async function loadAuditPage(db: Reader, scope: AccessScope, filter: AuditPageFilter): Promise<AuditPage> {
+  const query = await scopedAuditQuery(db, scope, filter);
+  if (query === null) return { records: [], hasMore: false };
   // One more than the page: whether more match, without counting them all.
   const rows = await query
     .orderBy('seq', filter.order)

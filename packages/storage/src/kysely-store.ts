@@ -28,7 +28,7 @@ import {
 } from '@mmreg/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import { assertReadable, assertWritable, canWriteCenter, readCenterList } from './access-scope.ts';
-import { type AuditPageFilter, loadAuditPage } from './audit-page-query.ts';
+import { type AuditPageFilter, loadAuditPage, scopedAuditQuery } from './audit-page-query.ts';
 import { AuditAppender, auditRecordOfRow, verifyAuditChain } from './audit-trail.ts';
 import { dummyPasswordHash, hashPassword, newToken, tokenHash, verifyPasswordHash } from './credentials.ts';
 import {
@@ -938,25 +938,12 @@ export class KyselyStore implements Store {
     scope: AccessScope,
     filter?: { readonly patientId?: number; readonly afterSeq?: number; readonly limit?: number },
   ): Promise<readonly AuditRecord[]> {
-    if (filter?.patientId !== undefined) await this.#readablePatient(this.#db, scope, filter.patientId);
-    const studyCenters = (
-      await this.#db.selectFrom('centers').select('id').where('study_id', '=', scope.studyId).execute()
-    ).map((row) => row.id);
-    const readList = readCenterList(scope);
-    const visible = readList === null ? studyCenters : studyCenters.filter((id) => readList.includes(id));
-    const includeStudyWide = readList === null;
-    if (visible.length === 0 && !includeStudyWide) return [];
-    let query = this.#db.selectFrom('audit_log').selectAll();
-    query = query.where((eb) => {
-      const conditions = [];
-      if (visible.length > 0) conditions.push(eb('center_id', 'in', visible));
-      // Records of no centre (study, users, logins) only for study-wide readers.
-      if (includeStudyWide) conditions.push(eb('center_id', 'is', null));
-      return eb.or(conditions);
+    const scoped = await scopedAuditQuery(this.#db, scope, {
+      ...(filter?.patientId === undefined ? {} : { patientId: filter.patientId }),
+      ...(filter?.afterSeq === undefined ? {} : { afterSeq: filter.afterSeq }),
     });
-    if (filter?.patientId !== undefined) query = query.where('patient_id', '=', filter.patientId);
-    if (filter?.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
-    query = query.orderBy('seq');
+    if (scoped === null) return [];
+    let query = scoped.orderBy('seq');
     if (filter?.limit !== undefined) query = query.limit(filter.limit);
     const rows = await query.execute();
     return rows.map(auditRecordOfRow);
