@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { createSvgCanvas, type SvgCanvas } from './create-svg-canvas.ts';
 import { estimateTextWidth } from './estimate-text-width.ts';
 import { figureTheme } from './figure-theme.ts';
+import { niceTimeBreaks } from './nice-time-breaks.ts';
 
 export type SwimmerEventKind = 'response' | 'progression' | 'death' | 'censored';
 
@@ -61,17 +62,6 @@ const labelledLaneMinimumPx = 10;
 
 function groupColour(index: number): string {
   return groupColours[index % groupColours.length] ?? '#0072B2';
-}
-
-function niceTimeBreaks(maxTime: number): number[] {
-  if (maxTime <= 0) return [0, 1];
-  const rawStep = maxTime / 6;
-  const magnitude = 10 ** Math.floor(Math.log10(rawStep));
-  const step = ([1, 2, 2.5, 3, 5, 10].find((factor) => factor * magnitude >= rawStep) ?? 10) * magnitude;
-  const breaks: number[] = [];
-  for (let index = 0; index * step < maxTime + step * 1e-9; index += 1) breaks.push(index * step);
-  if ((breaks[breaks.length - 1] ?? 0) < maxTime) breaks.push(breaks.length * step);
-  return breaks;
 }
 
 function assertLanes(lanes: readonly SwimmerLane[]): void {
