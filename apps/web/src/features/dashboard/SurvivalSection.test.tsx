@@ -2,32 +2,18 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../test/render-with-providers.tsx';
 import { analysisFromStudy, loadReferenceStudy } from './dashboard-test-fixture.ts';
+import { inProcessSubgroupWorker } from './in-process-subgroup-worker.ts';
 import { SurvivalSection } from './SurvivalSection.tsx';
-import { createSubgroupPreparation, type SubgroupWorkerLike } from './subgroup-preparation.ts';
-import { createSubgroupWorkerHandler } from './subgroup-worker-handler.ts';
+import { createSubgroupPreparation } from './subgroup-preparation.ts';
 import { preparedKeys } from './subgroup-worker-protocol.ts';
 import { drawSubgroup } from './survival-figures.ts';
 
 const analysis = analysisFromStudy(loadReferenceStudy());
 
-/** The worker's handler in-process; its tasks run only when the test says so. */
+/** The in-process worker, its tasks run inside `act` (they update the page). */
 function manualWorker() {
-  const tasks: Array<() => void> = [];
-  const worker: SubgroupWorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage: (message) => handle(structuredClone(message)),
-    terminate: () => undefined,
-  };
-  const handle = createSubgroupWorkerHandler({
-    post: (response) => worker.onmessage?.({ data: structuredClone(response) } as MessageEvent),
-    schedule: (task) => tasks.push(task),
-  });
-  const runAll = () =>
-    act(() => {
-      for (let task = tasks.shift(); task !== undefined; task = tasks.shift()) task();
-    });
-  return { worker, runAll };
+  const inProcess = inProcessSubgroupWorker();
+  return { worker: inProcess.worker, runAll: () => act(inProcess.runAll) };
 }
 
 describe('SurvivalSection with the subgroup worker', () => {

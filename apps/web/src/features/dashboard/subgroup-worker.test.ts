@@ -1,39 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { analysisFromStudy, loadReferenceStudy, syntheticPatients } from './dashboard-test-fixture.ts';
-import { createSubgroupPreparation, type PreparedEvent, type SubgroupWorkerLike } from './subgroup-preparation.ts';
+import { inProcessSubgroupWorker } from './in-process-subgroup-worker.ts';
+import { createSubgroupPreparation, type PreparedEvent } from './subgroup-preparation.ts';
 import { warmUpCohort, warmUpSubgroupDrawing } from './subgroup-warm-up.ts';
-import { createSubgroupWorkerHandler } from './subgroup-worker-handler.ts';
 import { preparedKeys } from './subgroup-worker-protocol.ts';
 import { drawSubgroup } from './survival-figures.ts';
 
 const conventions = analysisFromStudy(loadReferenceStudy()).results.conventions;
 const patients = syntheticPatients(300);
 
-/** The worker's handler behind a `Worker`-like object, messages cloned as postMessage clones them; tasks run by hand. */
-function inProcessWorker() {
-  const tasks: Array<() => void> = [];
-  const worker: SubgroupWorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage: (message) => handle(structuredClone(message)),
-    terminate: () => undefined,
-  };
-  const handle = createSubgroupWorkerHandler({
-    post: (response) => worker.onmessage?.({ data: structuredClone(response) } as MessageEvent),
-    schedule: (task) => tasks.push(task),
-  });
-  return {
-    worker,
-    runAll: () => {
-      while (tasks.length > 0) tasks.shift()?.();
-    },
-    runOne: () => tasks.shift()?.(),
-  };
-}
-
 describe('subgroup worker', () => {
   it('delivers every subgroup drawn exactly as the page draws it (core’s numbers, the report’s figures)', () => {
-    const fake = inProcessWorker();
+    const fake = inProcessSubgroupWorker();
     const preparation = createSubgroupPreparation(() => fake.worker);
     preparation.prepare(patients, conventions, preparedKeys);
     const events: PreparedEvent[] = [];
@@ -47,7 +25,7 @@ describe('subgroup worker', () => {
   });
 
   it('does a prioritised subgroup next and replays delivered ones to a late subscriber', () => {
-    const fake = inProcessWorker();
+    const fake = inProcessSubgroupWorker();
     const preparation = createSubgroupPreparation(() => fake.worker);
     preparation.prepare(patients, conventions, preparedKeys);
     fake.runOne();
@@ -71,7 +49,7 @@ describe('subgroup worker', () => {
     expect(failed).toEqual(preparedKeys.map((key) => `failed ${key}`));
     expect(none.isPreparing(patients)).toBe(false);
 
-    const fake = inProcessWorker();
+    const fake = inProcessSubgroupWorker();
     const stopping = createSubgroupPreparation(() => fake.worker);
     stopping.prepare(patients, conventions, preparedKeys);
     fake.runOne();
