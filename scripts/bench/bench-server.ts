@@ -1,6 +1,6 @@
 /**
- * `npm run bench:server [-- --seconds 30 --clients 100 --rate 2 --write-share 0.2 --db sqlite|postgres|both
- * --cpu-prof DIR --no-saturation]`:
+ * `npm run bench:server [-- --seconds 30 --warm-up 10 --clients 100 --rate 2 --write-share 0.2
+ * --db sqlite|postgres|both --cpu-prof DIR --no-saturation]`:
  * load on the registry API (issue 5 item 11). For each database it starts a real `mmreg serve` child
  * process on 127.0.0.1 (an embedded SQLite file seeded with the demo reference study; for PostgreSQL
  * a throwaway server from scripts/test-postgres.mjs, filled by restoring a backup of that seed),
@@ -10,14 +10,19 @@
  * and appends an audit record in the same transaction). Every request is authenticated as a centre
  * user, so centre isolation is on the hot path.
  *
- * Two runs per database, each `--seconds` long:
- * 1. the verdict run: `--clients` simulated users, each waiting for its answer and then thinking for
+ * Per database, after a warm-up:
+ * 0. warm-up (reported, not judged): the verdict run's load for `--warm-up` seconds (default 10), so
+ *    the verdict is on a server in its steady state, the way it runs for days, rather than on its first
+ *    seconds: V8 compiles the request paths, PostgreSQL backends fill their catalogue caches and parse
+ *    each prepared statement once. A cold server's first 2 s answer in up to ≈ 0.9 s here (measured);
+ *    `--warm-up 0` measures that start.
+ * 1. the verdict run, `--seconds` long: `--clients` simulated users, each waiting for its answer and then thinking for
  *    an exponential time of mean 1/`--rate` s (default rate 2: a busy data-entry user sends a request
  *    every few seconds; 100 such users offer about 200 requests/s, `--write-share` of them writes).
  *    Targets: 0 errors, p99 < 50 ms for reads, < 100 ms for writes. (autocannon's own rate limit
  *    fires every connection's quota at the same instant each second, a synchronised burst no real
  *    user population makes, so this run uses a small seeded driver of its own.)
- * 2. saturation (informational): the same clients with no pause between requests, which measures the
+ * 2. saturation (informational, `--seconds` long): the same clients with no pause between requests, which measures the
  *    server's capacity; its latencies are queueing time (clients ÷ throughput), not service time.
  * `--cpu-prof DIR` writes a V8 CPU profile of each server process into DIR (open it in Chrome DevTools);
  * `--no-saturation` skips run 2 (with `--cpu-prof`, the profile is then of the verdict run alone).
@@ -33,6 +38,8 @@ import { startTestPostgres } from '../test-postgres.mjs';
 
 interface BenchOptions {
   readonly seconds: number;
+  /** Seconds of unjudged load before the verdict run. */
+  readonly warmUpSeconds: number;
   readonly clients: number;
   /** Requests per second per client in the verdict run. */
   readonly rate: number;
@@ -48,6 +55,7 @@ const mmregBin = join(root, 'apps', 'cli', 'bin', 'mmreg.js');
 
 function parseArguments(argv: readonly string[]): BenchOptions {
   let seconds = 30;
+  let warmUpSeconds = 10;
   let clients = 100;
   let rate = 2;
   let writeShare = 0.2;
@@ -63,6 +71,7 @@ function parseArguments(argv: readonly string[]): BenchOptions {
     }
     const value = argv[i + 1] ?? '';
     if (name === '--seconds') seconds = Number(value);
+    else if (name === '--warm-up') warmUpSeconds = Number(value);
     else if (name === '--clients') clients = Number(value);
     else if (name === '--rate') rate = Number(value);
     else if (name === '--write-share') writeShare = Number(value);
@@ -70,10 +79,10 @@ function parseArguments(argv: readonly string[]): BenchOptions {
     else if (name === '--cpu-prof') cpuProfileDir = value;
     else throw new Error(`unknown option ${name}`);
   }
-  if (!(seconds > 0 && clients >= 2 && rate > 0 && writeShare > 0 && writeShare < 1)) {
-    throw new Error('--seconds > 0, --clients ≥ 2, --rate > 0 and 0 < --write-share < 1 are required');
+  if (!(seconds > 0 && warmUpSeconds >= 0 && clients >= 2 && rate > 0 && writeShare > 0 && writeShare < 1)) {
+    throw new Error('--seconds > 0, --warm-up ≥ 0, --clients ≥ 2, --rate > 0 and 0 < --write-share < 1 are required');
   }
-  return { seconds, clients, rate, writeShare, databases, cpuProfileDir, isSaturationRun };
+  return { seconds, warmUpSeconds, clients, rate, writeShare, databases, cpuProfileDir, isSaturationRun };
 }
 
 function runCli(args: readonly string[], input?: string): Promise<string> {
@@ -387,15 +396,19 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', options: BenchOptions)
       );
       return pass;
     };
+    const users = { readers, writers, rate: options.rate };
+    if (options.warmUpSeconds > 0) {
+      process.stdout.write(
+        `\n${kind}: warm-up, the same load for ${options.warmUpSeconds} s (reported, not judged)…\n`,
+      );
+      const warmUp = await simulateUsers(served, clients, { ...users, seconds: options.warmUpSeconds });
+      line('reads', warmUp.reads, null);
+      line('writes', warmUp.writes, null);
+    }
     process.stdout.write(
       `\n${kind}: ${options.clients} authenticated clients (${readers} reading, ${writers} writing), ${options.rate} requests/s each, ${options.seconds} s…\n`,
     );
-    const rated = await simulateUsers(served, clients, {
-      readers,
-      writers,
-      seconds: options.seconds,
-      rate: options.rate,
-    });
+    const rated = await simulateUsers(served, clients, { ...users, seconds: options.seconds });
     const readsPass = line('reads', rated.reads, 50);
     const writesPass = line('writes', rated.writes, 100);
     if (!options.isSaturationRun) return readsPass && writesPass;

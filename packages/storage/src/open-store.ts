@@ -20,7 +20,18 @@ export interface OpenStoreOptions {
   readonly clock?: () => Date;
   /** PostgreSQL pool size (default 10). */
   readonly poolSize?: number;
+  /**
+   * PostgreSQL: open the whole pool before returning (a server's first requests then find their
+   * connections ready); a one-shot CLI command leaves it off. Ignored for SQLite.
+   */
+  readonly isPoolWarmedUp?: boolean;
 }
+
+/** Connections a PostgreSQL store keeps at most. */
+const defaultPostgresPoolSize = 10;
+
+/** A server keeps idle connections (and their prepared statements) this long; pg's default is 10 s. */
+const postgresIdleTimeoutMs = 300_000;
 
 /** Milliseconds a SQLite writer waits for another process's write lock before failing. */
 const sqliteBusyTimeoutMs = 5000;
@@ -68,7 +79,7 @@ function openPostgres(
   connectionString: string,
   poolSize: number,
 ): { db: Kysely<Database>; statements: NamedStatementPool } {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: postgresIdleTimeoutMs });
   // An idle client's connection error must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const statements = new NamedStatementPool(pool);
@@ -82,11 +93,12 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   let db: Kysely<Database>;
   let statements: NamedStatementPool | null = null;
   if (location.dialect === 'sqlite') db = openSqlite(location.path, location.isMemory);
-  else ({ db, statements } = openPostgres(location.connectionString, options.poolSize ?? 10));
+  else ({ db, statements } = openPostgres(location.connectionString, options.poolSize ?? defaultPostgresPoolSize));
   try {
     await migrateToLatest(db, location.dialect);
     // Statements are prepared by name only once the schema is final (postgres-named-statements.ts).
     if (statements !== null && process.env['MMREG_PG_UNNAMED'] !== '1') statements.enable();
+    if (options.isPoolWarmedUp === true) await statements?.warmUp(options.poolSize ?? defaultPostgresPoolSize);
   } catch (error) {
     await db.destroy();
     throw new Error(

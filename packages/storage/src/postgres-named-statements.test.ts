@@ -66,6 +66,15 @@ if (unavailable !== null) {
       expect(await preparedNames(db)).toEqual(['mmreg_1', 'mmreg_2']);
     });
 
+    it('opens the asked-for connections at once on warm-up and leaves them idle in the pool', async () => {
+      const pool = new pg.Pool({ connectionString: postgresTestUrl as string, max: 3 });
+      const statements = new NamedStatementPool(pool);
+      opened.push(new Kysely<unknown>({ dialect: new PostgresDialect({ pool: statements }) }));
+      expect(pool.totalCount).toBe(0);
+      await statements.warmUp(3);
+      expect([pool.totalCount, pool.idleCount]).toEqual([3, 3]);
+    });
+
     it('keeps transactions working on named statements (rollback undoes, commit keeps)', async () => {
       const { db, statements } = open();
       statements.enable();

@@ -218,7 +218,7 @@ export function registerRegistryCommands(program: Command, write: Write): void {
     .option('--port <n>', 'TCP port (0 = any free port)', (value) => parsePort(value), 8080)
     .action(async (options: { db?: string; port: number }) => {
       const url = resolveDatabaseUrl(options.db);
-      const store = await openStore(url);
+      const store = await openStore(url, { isPoolWarmedUp: true });
       try {
         const location = parseDatabaseUrl(url);
         const credentialsFile =
