@@ -1,15 +1,19 @@
 /**
- * The hash-chained audit trail (issue 5 item 7, ADR 0005, ADR 0007). Every record stores the previous
- * record's hash and `hash = sha256(prevHash + canonical JSON of the record without hash)`;
+ * The hash-chained audit trail (issue 5 item 7, ADR 0005, ADR 0007, ADR 0008). Every record stores the
+ * previous record's hash and `hash = sha256(prevHash + canonical JSON of the record without hash)`;
  * `audit_head` keeps the last sequence number and hash, so an edited, deleted (anywhere, including
  * the tail) or reordered record breaks verification. A write buffers its entries and flushes them at
- * the end of its own transaction, just before commit: only then is `audit_head` locked (PostgreSQL:
- * `select … for update`; SQLite: the one connection and `BEGIN IMMEDIATE`), so the chain stays linear
- * under concurrent writers while the head is held for three statements, not the whole write.
+ * the end of its own transaction:
+ * - SQLite: the flush takes the head (the one connection, `BEGIN IMMEDIATE`), chains the entries here
+ *   and stores them;
+ * - PostgreSQL: the flush stores the entries unsealed (a negative placeholder seq, the canonical JSON
+ *   of each record cut around its seq, time and previous hash) and the database seals them at commit:
+ *   a deferred constraint trigger (migration 0002) locks `audit_head`, chains them with the same
+ *   formula and moves the head, so no client round trip happens while the head is held (ADR 0008).
  */
 import type { AuditRecord } from '@mmreg/contracts';
-import type { Kysely, Transaction } from 'kysely';
-import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { canonicalJson, canonicalJsonAround, sha256Hex } from './canonical-json.ts';
 import type { FieldChange } from './form-columns.ts';
 import type { AuditLogTable, Database } from './schema.ts';
 import type { Actor, AuditVerification } from './store.ts';
@@ -52,6 +56,26 @@ export function auditRecordOfRow(row: AuditLogTable): AuditRecord {
   };
 }
 
+/** The values PostgreSQL fills in when it seals a record, in the order they appear in its canonical JSON. */
+export const sealedFields = ['at', 'prevHash', 'seq'] as const;
+
+/** Separates the segments of a seal template: canonical JSON escapes every control character, so U+0001 never occurs in it. */
+export const sealTemplateSeparator = '\u0001';
+
+/**
+ * The seal template of a record: its canonical JSON without hash cut around `at`, `prevHash` and `seq`,
+ * the segments joined by U+0001. The trigger of migration 0002 (PostgreSQL) rebuilds the text as
+ * `s0 + JSON(at) + s1 + JSON(prevHash) + s2 + seq + s3` and hashes `prevHash + text`, which is
+ * `hashAuditRecord` of the record (tested).
+ */
+export function auditSealTemplate(record: Omit<AuditRecord, 'hash'>): string {
+  const { segments, holeOrder } = canonicalJsonAround(record, sealedFields);
+  if (holeOrder.join() !== sealedFields.join()) {
+    throw new Error(`audit record fields sort as ${holeOrder.join()}, not as the seal trigger expects`);
+  }
+  return segments.join(sealTemplateSeparator);
+}
+
 /** Locks the chain head for the rest of the transaction and returns it (the last lock a write takes). */
 export async function lockAuditHead(
   trx: Transaction<Database>,
@@ -68,8 +92,9 @@ const insertChunkRows = 1000;
 
 /**
  * The audit entries of one write transaction. `append` only buffers (the entry's seq, time and hashes
- * are not known yet); `flush`, the last statement before commit, locks the chain head, chains the
- * entries, inserts them in one multi-row insert and moves the head once (ADR 0007).
+ * are not known yet); `flush`, the last statement before commit, stores them: on SQLite it locks the
+ * chain head, chains the entries, inserts them in one multi-row insert and moves the head once
+ * (ADR 0007); on PostgreSQL it inserts them unsealed and the commit seals them (ADR 0008).
  */
 export class AuditAppender {
   readonly #at: string;
@@ -104,18 +129,19 @@ export class AuditAppender {
   }
 
   /**
-   * Locks the chain head, gives the buffered entries their seq, time (`now()`, read under the lock, so
-   * seq order is time order whenever the clock does not step back) and hashes, stores them and moves
-   * the head. Nothing buffered: no lock, no statement. Returns the stored records.
+   * Stores the buffered entries with their time (`now()`). SQLite: locks the chain head, gives them
+   * their seq and hashes (the time is read under the lock, so seq order is time order whenever the
+   * clock does not step back), stores them and moves the head. PostgreSQL: stores them unsealed, for
+   * the commit to seal. Nothing buffered: no lock, no statement.
    */
-  async flush(
-    trx: Transaction<Database>,
-    dialect: 'sqlite' | 'postgres',
-    now: () => string,
-  ): Promise<readonly AuditRecord[]> {
+  async flush(trx: Transaction<Database>, dialect: 'sqlite' | 'postgres', now: () => string): Promise<void> {
     if (this.#isFlushed) throw new Error('audit entries flushed twice');
     this.#isFlushed = true;
-    if (this.#entries.length === 0) return [];
+    if (this.#entries.length === 0) return;
+    if (dialect === 'postgres') {
+      await this.#storeUnsealed(trx, now());
+      return;
+    }
     const head = await lockAuditHead(trx, dialect);
     const at = now();
     let lastSeq = head.lastSeq;
@@ -142,16 +168,6 @@ export class AuditAppender {
       lastHash = hash;
     }
     const rows = records.map(auditRowOfRecord);
-    if (dialect === 'postgres' && rows.length <= insertChunkRows) {
-      // One statement for the rows and the head: the head is held for this statement and the commit.
-      await trx
-        .with('appended', (db) => db.insertInto('audit_log').values(rows))
-        .updateTable('audit_head')
-        .set({ last_seq: lastSeq, last_hash: lastHash })
-        .where('id', '=', 1)
-        .execute();
-      return records;
-    }
     for (let start = 0; start < rows.length; start += insertChunkRows) {
       await trx
         .insertInto('audit_log')
@@ -159,7 +175,26 @@ export class AuditAppender {
         .execute();
     }
     await trx.updateTable('audit_head').set({ last_seq: lastSeq, last_hash: lastHash }).where('id', '=', 1).execute();
-    return records;
+  }
+
+  /**
+   * PostgreSQL: inserts the entries in their order with placeholder seqs `-nextval('audit_pending_seq')`
+   * (decreasing: the trigger seals in descending placeholder order, which is this order), an empty
+   * previous hash and the seal template in `hash`. The rows are visible to this transaction only; the
+   * deferred trigger `audit_log_seal` replaces all three at commit.
+   */
+  async #storeUnsealed(trx: Transaction<Database>, at: string): Promise<void> {
+    const rows = this.#entries.map((entry) => {
+      const template = auditSealTemplate({ ...entry, seq: 0, at, prevHash: '' });
+      const row = auditRowOfRecord({ ...entry, seq: 0, at, prevHash: '', hash: template });
+      return { ...row, seq: sql<number>`-nextval('audit_pending_seq')` };
+    });
+    for (let start = 0; start < rows.length; start += insertChunkRows) {
+      await trx
+        .insertInto('audit_log')
+        .values(rows.slice(start, start + insertChunkRows))
+        .execute();
+    }
   }
 }
 

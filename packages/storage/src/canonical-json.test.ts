@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashAuditRecord } from './audit-trail.ts';
-import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { auditSealTemplate, hashAuditRecord, sealTemplateSeparator } from './audit-trail.ts';
+import { canonicalJson, canonicalJsonAround, sha256Hex } from './canonical-json.ts';
 
 describe('canonicalJson', () => {
   it('gives the same text when keys come in another order at any depth', () => {
@@ -44,6 +44,74 @@ describe('canonicalJson', () => {
         expect(canonicalJson(value)).toBe(JSON.stringify(sortKeys(value)) ?? 'undefined');
       }),
       { seed: 20240601, numRuns: 500 },
+    );
+  });
+});
+
+describe('canonicalJsonAround', () => {
+  it('cuts the canonical text around the holes, whatever the record holds', () => {
+    const key = fc.string().filter((name) => name !== '__proto__');
+    fc.assert(
+      fc.property(
+        fc.dictionary(key, fc.jsonValue(), { minKeys: 1 }),
+        fc.jsonValue(),
+        fc.nat(),
+        (record, filler, pick) => {
+          const keys = Object.keys(record);
+          const holes = keys.filter((_, index) => (pick >> index) % 2 === 1);
+          const { segments, holeOrder } = canonicalJsonAround(record, holes);
+          expect(segments).toHaveLength(holes.length + 1);
+          expect([...holeOrder].sort()).toEqual([...holes].sort());
+          // Filled with any values, the segments give the canonical text of the filled record.
+          const filled: Record<string, unknown> = { ...record };
+          for (const hole of holes) filled[hole] = filler;
+          const text = segments.reduce(
+            (joined, segment, index) =>
+              index === 0 ? segment : joined + canonicalJson(filled[holeOrder[index - 1] as string]) + segment,
+            '',
+          );
+          expect(text).toBe(canonicalJson(filled));
+        },
+      ),
+      { seed: 20261130, numRuns: 300 },
+    );
+  });
+
+  it('refuses a hole that is not a key or is undefined', () => {
+    expect(() => canonicalJsonAround({ a: 1 }, ['b'])).toThrow(/not a key/);
+    expect(() => canonicalJsonAround({ a: undefined }, ['a'])).toThrow(/undefined/);
+  });
+});
+
+describe('auditSealTemplate', () => {
+  it('lets the PostgreSQL seal trigger rebuild hashAuditRecord exactly (its formula, written in TypeScript)', () => {
+    const change = fc.record({ field: fc.string(), old: fc.jsonValue(), new: fc.jsonValue() });
+    const text = fc.string({ unit: 'binary' });
+    fc.assert(
+      fc.property(
+        fc.record({
+          seq: fc.integer({ min: 1, max: 2_147_483_647 }),
+          at: fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+          userId: fc.option(fc.nat()),
+          username: fc.option(text),
+          action: fc.constantFrom('create' as const, 'update' as const, 'delete' as const),
+          entity: text,
+          entityId: fc.option(fc.nat()),
+          patientId: fc.option(fc.nat()),
+          centerId: fc.option(fc.nat()),
+          changes: fc.array(change, { maxLength: 4 }),
+          reason: fc.option(text),
+          prevHash: fc.stringMatching(/^[0-9a-f]{64}$/),
+        }),
+        (record) => {
+          const parts = auditSealTemplate({ ...record, seq: 0, at: '', prevHash: '' }).split(sealTemplateSeparator);
+          expect(parts).toHaveLength(4);
+          // The trigger: s0 || to_json(at) || s1 || to_json(prev_hash) || s2 || seq::text || s3.
+          const rebuilt = `${parts[0]}${JSON.stringify(record.at)}${parts[1]}${JSON.stringify(record.prevHash)}${parts[2]}${record.seq}${parts[3]}`;
+          expect(sha256Hex(record.prevHash + rebuilt)).toBe(hashAuditRecord(record));
+        },
+      ),
+      { seed: 20261130, numRuns: 300 },
     );
   });
 });

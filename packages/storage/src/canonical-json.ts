@@ -53,6 +53,42 @@ function writeValue(value: unknown): string | undefined {
   }
 }
 
+/**
+ * The canonical JSON of the object `record` cut around the values of the top-level keys `holes`:
+ * `segments` has one more entry than `holes`, `holeOrder` lists the holes in the order their values
+ * appear in the text, and `segments[0] + text(holeOrder[0]) + segments[1] + … + segments[n]` equals
+ * `canonicalJson(record)` when each hole's value is written as `canonicalJson` writes it. What the
+ * record holds at a hole is ignored (it must not be undefined). PostgreSQL seals audit records this
+ * way: it fills in seq, time and previous hash and hashes the text (audit-trail.ts, ADR 0008).
+ */
+export function canonicalJsonAround(
+  record: Readonly<Record<string, unknown>>,
+  holes: readonly string[],
+): { segments: string[]; holeOrder: string[] } {
+  const segments: string[] = [];
+  const holeOrder: string[] = [];
+  let text = '{';
+  let isFirst = true;
+  for (const key of sortedKeys(record)) {
+    const isHole = holes.includes(key);
+    if (isHole && record[key] === undefined) throw new TypeError(`canonicalJsonAround: hole ${key} is undefined`);
+    const member = isHole ? '' : writeValue(record[key]);
+    if (member === undefined) continue;
+    text += `${isFirst ? '' : ','}${JSON.stringify(key)}:`;
+    isFirst = false;
+    if (isHole) {
+      segments.push(text);
+      holeOrder.push(key);
+      text = '';
+    } else {
+      text += member;
+    }
+  }
+  if (holeOrder.length !== holes.length) throw new TypeError('canonicalJsonAround: a hole is not a key of the record');
+  segments.push(`${text}}`);
+  return { segments, holeOrder };
+}
+
 const arrayIndexPattern = /^(?:0|[1-9]\d{0,9})$/;
 const maxArrayIndex = 4_294_967_294;
 

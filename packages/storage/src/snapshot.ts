@@ -11,7 +11,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { genesisHash } from './audit-trail.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
-import { latestSchemaVersion } from './migrations/migrations.ts';
+import { latestSchemaVersion, restorableSchemaVersions } from './migrations/migrations.ts';
 import type { Database } from './schema.ts';
 import { StoreError, type StoreSnapshot } from './store.ts';
 
@@ -80,10 +80,10 @@ export async function restoreDatabaseSnapshot(
   if (snapshot.format !== 'mmreg-backup' || snapshot.formatVersion !== 1) {
     throw new StoreError('invalid', 'not an mmreg backup (format mmreg-backup, version 1 expected)', 'format');
   }
-  if (snapshot.schemaVersion !== latestSchemaVersion) {
+  if (!restorableSchemaVersions.includes(snapshot.schemaVersion)) {
     throw new StoreError(
       'invalid',
-      `the backup has schema ${snapshot.schemaVersion}; this mmreg restores schema ${latestSchemaVersion}`,
+      `the backup has schema ${snapshot.schemaVersion}; this mmreg restores schemas ${restorableSchemaVersions.join(', ')}`,
       'schemaVersion',
     );
   }

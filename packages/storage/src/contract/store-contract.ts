@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { ChildCreate, ChildFormKind, ImportBatch, ImportPatient, PatientCreate } from '@mmreg/contracts';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hashAuditRecord } from '../audit-trail.ts';
 import type { KyselyStore } from '../kysely-store.ts';
 import { type AccessScope, type Actor, StoreError, type StoreSnapshot } from '../store.ts';
 
@@ -226,7 +227,10 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
           opened.push(again);
           expect(await again.contentHash()).toBe(before);
           const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
-          expect(migrations.rows.map((row) => row.name)).toEqual(['0001-initial-schema']);
+          expect(migrations.rows.map((row) => row.name)).toEqual([
+            '0001-initial-schema',
+            '0002-postgres-audit-sealing',
+          ]);
           expect((await again.listPatients(coordinator)).map((patient) => patient.code)).toEqual(['P-001']);
         });
       }
@@ -533,6 +537,58 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
         expect((await store.listAllAudit({ afterSeq: 2, limit: 3 })).map((record) => record.seq)).toEqual([3, 4, 5]);
       });
 
+      it('hashes records holding any text and number exactly as verification recomputes them', async () => {
+        // On PostgreSQL the database seals the records (ADR 0008): its text must be canonicalJson's.
+        const { store, coordinator, centerA, clock } = await seed();
+        const awkward = 'quote " backslash \\ tab \t newline \n ctrl \u0001\u001f line sep \u2028 àé 中文 🧪 </script>';
+        const patient = await store.createPatient(coordinator, patientInput('P-ODD', centerA, { notes: awkward }), {
+          actor: { userId: null, username: 'zoë "admin"' },
+        });
+        clock.advanceSeconds(1);
+        for (const value of [1e21, 1e-7, 0.1 + 0.2, -0, 123456789.125, 5e-324]) {
+          await store.createChild(coordinator, patient.id, 'assessments', labInput('2006-01-08', 'wbc', value, '/uL'), {
+            actor: writer,
+          });
+        }
+        const records = await store.listAudit(coordinator);
+        expect(records.map((record) => record.seq)).toEqual(records.map((_, index) => index + 1));
+        for (const record of records) {
+          const { hash, ...withoutHash } = record;
+          expect(hash, `record ${record.seq}`).toBe(hashAuditRecord(withoutHash));
+        }
+        expect(records.some((record) => record.changes.some((change) => change.new === awkward))).toBe(true);
+        expect(records.some((record) => record.changes.some((change) => change.new === 1e21))).toBe(true);
+        expect(await store.verifyAudit()).toMatchObject({ ok: true, records: records.length });
+      });
+
+      it('chains the many records of one write in the order it wrote them, with nothing left unsealed', async () => {
+        const { store, coordinator, centerA } = await seed();
+        const before = (await store.listAudit(coordinator)).length;
+        const codes = ['IMP-3', 'IMP-1', 'IMP-2'];
+        await store.importBatch(
+          coordinator,
+          {
+            sources: ['labs.csv'],
+            patients: codes.map((code) => ({
+              code,
+              patient: patientInput(code, centerA),
+              children: { assessments: [labInput('2006-01-08', 'wbc', 5400, '/uL')] },
+            })),
+          },
+          { actor: writer, dryRun: false },
+        );
+        const records = (await store.listAudit(coordinator)).slice(before);
+        expect(records.length).toBeGreaterThanOrEqual(codes.length * 2);
+        expect(records.map((record) => record.seq)).toEqual(records.map((_, index) => before + index + 1));
+        expect(new Set(records.map((record) => record.at)).size).toBe(1);
+        const created = records.filter((record) => record.entity === 'patient').map((record) => record.changes);
+        expect(created.map((changes) => changes.find((change) => change.field === 'code')?.new)).toEqual(codes);
+        const unsealed = await sql<{ count: number }>`select cast(count(*) as integer) as count from audit_log
+          where seq <= 0 or length(hash) <> 64 or length(prev_hash) <> 64`.execute(store.db);
+        expect(unsealed.rows[0]?.count).toBe(0);
+        expect(await store.verifyAudit()).toMatchObject({ ok: true });
+      });
+
       it('detects an edited field', async () => {
         const { store } = await withHistory();
         await sql`update audit_log set changes = ${JSON.stringify([{ field: 'notes', old: null, new: 'forged' }])} where seq = 4`.execute(
@@ -785,6 +841,26 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
         } finally {
           rmSync(directory, { recursive: true, force: true });
         }
+      });
+
+      it('restores a backup of schema 0001 (same tables) and refuses an unknown schema', async () => {
+        const { store } = await populated();
+        const hash = await store.contentHash();
+        const snapshot = await store.exportSnapshot();
+        expect(snapshot.schemaVersion).toBe('0002-postgres-audit-sealing');
+        const older = await target.restoreTargets[0]?.open(new TestClock('2026-04-01T00:00:00.000Z'));
+        if (older === undefined) throw new Error('no restore target');
+        opened.push(older);
+        await older.restoreSnapshot({ ...snapshot, schemaVersion: '0001-initial-schema' });
+        expect(await older.contentHash()).toBe(hash);
+        expect(await older.verifyAudit()).toMatchObject({ ok: true });
+        const newer = await open();
+        await expectStoreError(
+          newer.restoreSnapshot({ ...snapshot, schemaVersion: '0003-future' }),
+          'invalid',
+          'schemaVersion',
+        );
+        expect(await rowCount(newer, 'audit_log')).toBe(0);
       });
 
       it('refuses to restore into a database that has content', async () => {

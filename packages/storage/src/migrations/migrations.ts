@@ -5,13 +5,21 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { type MigrationDialect, up as upInitialSchema } from './0001-initial-schema.ts';
+import { up as upPostgresAuditSealing } from './0002-postgres-audit-sealing.ts';
 
 /** The name of the newest migration: the schema version a snapshot records. */
-export const latestSchemaVersion = '0001-initial-schema';
+export const latestSchemaVersion = '0002-postgres-audit-sealing';
+
+/**
+ * Schema versions whose backups this mmreg restores: those with the tables of the latest one
+ * (0002 adds PostgreSQL routines only).
+ */
+export const restorableSchemaVersions: readonly string[] = ['0001-initial-schema', latestSchemaVersion];
 
 function migrationsFor(dialect: MigrationDialect): Record<string, Migration> {
   return {
     '0001-initial-schema': { up: (db) => upInitialSchema(db, dialect) },
+    '0002-postgres-audit-sealing': { up: (db) => upPostgresAuditSealing(db, dialect) },
   };
 }
 
