@@ -12,7 +12,7 @@
  *   formula and moves the head, so no client round trip happens while the head is held (ADR 0008).
  */
 import type { AuditRecord } from '@mmreg/contracts';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type InsertQueryBuilder, type InsertResult, type Kysely, sql, type Transaction } from 'kysely';
 import { canonicalJson, canonicalJsonAround, sha256Hex } from './canonical-json.ts';
 import type { FieldChange } from './form-columns.ts';
 import type { AuditLogTable, Database } from './schema.ts';
@@ -87,6 +87,9 @@ export async function lockAuditHead(
   return { lastSeq: head.last_seq, lastHash: head.last_hash };
 }
 
+/** A statement run for its effect alone (its result is never read), as a flush can carry it. */
+export type DeferredWrite = InsertQueryBuilder<Database, 'derived_results', InsertResult>;
+
 /** Audit rows are inserted in slices: bound parameters per statement are limited (SQLite 32,766). */
 const insertChunkRows = 1000;
 
@@ -99,6 +102,7 @@ const insertChunkRows = 1000;
 export class AuditAppender {
   readonly #at: string;
   readonly #entries: Omit<AuditRecord, 'seq' | 'at' | 'prevHash' | 'hash'>[] = [];
+  #deferredWrite: DeferredWrite | null = null;
   #isFlushed = false;
 
   constructor(at: string) {
@@ -108,6 +112,23 @@ export class AuditAppender {
   /** The time of this write's rows (ISO UTC, taken when its transaction began); records get theirs at the flush. */
   get at(): string {
     return this.#at;
+  }
+
+  /**
+   * Runs a write whose result nobody reads — the derived-results upsert that ends a form write — as
+   * late as possible: on PostgreSQL it is held and runs inside the flush statement (a data-modifying
+   * `with`), saving the write a round trip. One write is held at a time, the latest: a held write runs
+   * (first) when another comes, so writes keep their order — an import that recomputes a patient
+   * twice stores the second result. On SQLite, or after the flush, the write runs now.
+   */
+  async writeLast(dialect: 'sqlite' | 'postgres', write: DeferredWrite): Promise<void> {
+    if (dialect !== 'postgres' || this.#isFlushed) {
+      await write.execute();
+      return;
+    }
+    const held = this.#deferredWrite;
+    this.#deferredWrite = write;
+    if (held !== null) await held.execute();
   }
 
   /** Buffers an entry (a copy: later changes to the caller's objects cannot alter what is hashed). */
@@ -137,7 +158,11 @@ export class AuditAppender {
   async flush(trx: Transaction<Database>, dialect: 'sqlite' | 'postgres', now: () => string): Promise<void> {
     if (this.#isFlushed) throw new Error('audit entries flushed twice');
     this.#isFlushed = true;
-    if (this.#entries.length === 0) return;
+    const deferred = this.#deferredWrite;
+    if (this.#entries.length === 0) {
+      if (deferred !== null) await deferred.execute();
+      return;
+    }
     if (dialect === 'postgres') {
       await this.#storeUnsealed(trx, now());
       return;
@@ -189,11 +214,18 @@ export class AuditAppender {
       const row = auditRowOfRecord({ ...entry, seq: 0, at, prevHash: '', hash: template });
       return { ...row, seq: sql<number>`-nextval('audit_pending_seq')` };
     });
+    const deferred = this.#deferredWrite;
     for (let start = 0; start < rows.length; start += insertChunkRows) {
-      await trx
-        .insertInto('audit_log')
-        .values(rows.slice(start, start + insertChunkRows))
-        .execute();
+      const chunk = rows.slice(start, start + insertChunkRows);
+      if (start === 0 && deferred !== null) {
+        await trx
+          .with('deferred_write', () => deferred)
+          .insertInto('audit_log')
+          .values(chunk)
+          .execute();
+      } else {
+        await trx.insertInto('audit_log').values(chunk).execute();
+      }
     }
   }
 }

@@ -85,7 +85,11 @@ describe('canonicalJsonAround', () => {
 
 describe('auditSealTemplate', () => {
   it('lets the PostgreSQL seal trigger rebuild hashAuditRecord exactly (its formula, written in TypeScript)', () => {
-    const change = fc.record({ field: fc.string(), old: fc.jsonValue(), new: fc.jsonValue() });
+    const change = fc.record({
+      field: fc.string(),
+      old: fc.jsonValue({ maxDepth: 2 }),
+      new: fc.jsonValue({ maxDepth: 2 }),
+    });
     const text = fc.string({ unit: 'binary' });
     fc.assert(
       fc.property(
@@ -113,7 +117,7 @@ describe('auditSealTemplate', () => {
       ),
       { seed: 20261130, numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
 
 describe('sha256Hex', () => {

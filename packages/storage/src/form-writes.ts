@@ -568,7 +568,11 @@ export async function loadDerivationData(
 
 /** Recomputes and stores a patient's derived results unless their inputs are unchanged. */
 export async function recomputeDerived(
-  context: { readonly trx: Transaction<Database>; readonly dialect: 'sqlite' | 'postgres' },
+  context: {
+    readonly trx: Transaction<Database>;
+    readonly dialect: 'sqlite' | 'postgres';
+    readonly audit?: AuditAppender;
+  },
   patient: PatientRecord,
   at: string,
 ): Promise<void> {
@@ -576,13 +580,15 @@ export async function recomputeDerived(
   const { inputHash, results } = derivePatientResults(data);
   const values = { input_hash: inputHash, computed_at: at, results: JSON.stringify(results) };
   // One statement: a stored row with the same input hash is left as it is (computed_at included).
-  await context.trx
+  const upsert = context.trx
     .insertInto('derived_results')
     .values({ patient_id: patient.id, ...values })
     .onConflict((conflict) =>
       conflict.column('patient_id').doUpdateSet(values).where('derived_results.input_hash', '<>', inputHash),
-    )
-    .execute();
+    );
+  // On PostgreSQL the upsert travels with the audit flush, the write's last statement (ADR 0008).
+  if (context.audit === undefined) await upsert.execute();
+  else await context.audit.writeLast(context.dialect, upsert);
 }
 
 export { childFormKinds };

@@ -30,6 +30,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { assertReadable, assertWritable, canWriteCenter, readCenterList } from './access-scope.ts';
 import { type AuditPageFilter, loadAuditPage, scopedAuditQuery } from './audit-page-query.ts';
 import { AuditAppender, auditRecordOfRow, verifyAuditChain } from './audit-trail.ts';
+import { CredentialCache } from './credential-cache.ts';
 import { dummyPasswordHash, hashPassword, newToken, tokenHash, verifyPasswordHash } from './credentials.ts';
 import {
   childFormKinds,
@@ -116,6 +117,8 @@ export class KyselyStore implements Store {
   readonly dialect: StoreDialect;
   readonly #db: Kysely<Database>;
   readonly #clock: () => Date;
+  readonly #sessions = new CredentialCache<SessionInfo>();
+  readonly #apiTokens = new CredentialCache<UserRecord>();
 
   constructor(db: Kysely<Database>, dialect: StoreDialect, clock: () => Date) {
     this.#db = db;
@@ -143,15 +146,28 @@ export class KyselyStore implements Store {
    */
   async #write<TResult>(
     work: (trx: Transaction<Database>, audit: AuditAppender) => Promise<TResult>,
+    options: {
+      /** The write can change what a session or API token resolves to: forget every resolved one before and after it. */
+      readonly changesCredentials?: boolean;
+    } = {},
   ): Promise<TResult> {
-    return retryTransient(() => {
-      const audit = new AuditAppender(this.#now());
-      return this.#db.transaction().execute(async (trx) => {
-        const result = await work(trx, audit);
-        await audit.flush(trx, this.dialect, () => this.#now());
-        return result;
+    const run = () =>
+      retryTransient(() => {
+        const audit = new AuditAppender(this.#now());
+        return this.#db.transaction().execute(async (trx) => {
+          const result = await work(trx, audit);
+          await audit.flush(trx, this.dialect, () => this.#now());
+          return result;
+        });
       });
-    });
+    if (options.changesCredentials !== true) return run();
+    this.#forgetCredentials();
+    try {
+      return await run();
+    } finally {
+      // A request resolved while the write ran may have cached what it changed.
+      this.#forgetCredentials();
+    }
   }
 
   /** A consistent read of several statements (PostgreSQL repeatable read; SQLite's one connection is already). */
@@ -305,90 +321,96 @@ export class KyselyStore implements Store {
   async setPassword(username: string, password: string, options: WriteOptions): Promise<void> {
     if (password.length === 0) throw new StoreError('invalid', 'password must not be empty', 'password');
     const passwordHash = await hashPassword(password);
-    await this.#write(async (trx, audit) => {
-      const user = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-      if (user === undefined) throw new StoreError('not-found', `user ${username} not found`, 'username');
-      await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
-      // Sessions of the old password end with it.
-      await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-      audit.append(options.actor, {
-        action: 'update',
-        entity: 'user',
-        entityId: user.id,
-        patientId: null,
-        centerId: null,
-        changes: [{ field: 'password', old: '(hidden)', new: '(changed)' }],
-        reason: options.reason ?? null,
-      });
-    });
+    await this.#write(
+      async (trx, audit) => {
+        const user = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+        if (user === undefined) throw new StoreError('not-found', `user ${username} not found`, 'username');
+        await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
+        // Sessions of the old password end with it.
+        await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+        audit.append(options.actor, {
+          action: 'update',
+          entity: 'user',
+          entityId: user.id,
+          patientId: null,
+          centerId: null,
+          changes: [{ field: 'password', old: '(hidden)', new: '(changed)' }],
+          reason: options.reason ?? null,
+        });
+      },
+      { changesCredentials: true },
+    );
   }
 
   async addMembership(userId: number, membership: Membership, options: WriteOptions): Promise<UserRecord> {
     if (!roles.includes(membership.role)) {
       throw new StoreError('invalid', `unknown role ${String(membership.role)} (known: ${roles.join(', ')})`, 'role');
     }
-    await this.#write(async (trx, audit) => {
-      // The user row first: two concurrent grants of one membership must not both pass the check below.
-      if (!(await lockUserRow(trx, this.dialect, userId))) {
-        throw new StoreError('not-found', `user ${userId} not found`, 'userId');
-      }
-      const study = await trx
-        .selectFrom('studies')
-        .select('id')
-        .where('id', '=', membership.studyId)
-        .executeTakeFirst();
-      if (study === undefined) throw new StoreError('not-found', `study ${membership.studyId} not found`, 'studyId');
-      if (membership.centerId !== null) {
-        const center = await trx
-          .selectFrom('centers')
-          .select('id')
-          .where('id', '=', membership.centerId)
-          .where('study_id', '=', membership.studyId)
-          .executeTakeFirst();
-        if (center === undefined) {
-          throw new StoreError(
-            'invalid',
-            `centre ${membership.centerId} is not a centre of study ${membership.studyId}`,
-            'centerId',
-          );
+    await this.#write(
+      async (trx, audit) => {
+        // The user row first: two concurrent grants of one membership must not both pass the check below.
+        if (!(await lockUserRow(trx, this.dialect, userId))) {
+          throw new StoreError('not-found', `user ${userId} not found`, 'userId');
         }
-      }
-      const existing = await trx
-        .selectFrom('memberships')
-        .select('id')
-        .where('user_id', '=', userId)
-        .where('study_id', '=', membership.studyId)
-        .where('role', '=', membership.role)
-        .where((eb) =>
-          membership.centerId === null ? eb('center_id', 'is', null) : eb('center_id', '=', membership.centerId),
-        )
-        .executeTakeFirst();
-      if (existing !== undefined) throw new StoreError('duplicate', 'the user already has this membership', 'role');
-      const row = await trx
-        .insertInto('memberships')
-        .values({
-          user_id: userId,
-          study_id: membership.studyId,
-          center_id: membership.centerId,
-          role: membership.role,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      audit.append(options.actor, {
-        action: 'create',
-        entity: 'membership',
-        entityId: row.id,
-        patientId: null,
-        centerId: membership.centerId,
-        changes: [
-          { field: 'userId', old: null, new: userId },
-          { field: 'studyId', old: null, new: membership.studyId },
-          { field: 'centerId', old: null, new: membership.centerId },
-          { field: 'role', old: null, new: membership.role },
-        ],
-        reason: options.reason ?? null,
-      });
-    });
+        const study = await trx
+          .selectFrom('studies')
+          .select('id')
+          .where('id', '=', membership.studyId)
+          .executeTakeFirst();
+        if (study === undefined) throw new StoreError('not-found', `study ${membership.studyId} not found`, 'studyId');
+        if (membership.centerId !== null) {
+          const center = await trx
+            .selectFrom('centers')
+            .select('id')
+            .where('id', '=', membership.centerId)
+            .where('study_id', '=', membership.studyId)
+            .executeTakeFirst();
+          if (center === undefined) {
+            throw new StoreError(
+              'invalid',
+              `centre ${membership.centerId} is not a centre of study ${membership.studyId}`,
+              'centerId',
+            );
+          }
+        }
+        const existing = await trx
+          .selectFrom('memberships')
+          .select('id')
+          .where('user_id', '=', userId)
+          .where('study_id', '=', membership.studyId)
+          .where('role', '=', membership.role)
+          .where((eb) =>
+            membership.centerId === null ? eb('center_id', 'is', null) : eb('center_id', '=', membership.centerId),
+          )
+          .executeTakeFirst();
+        if (existing !== undefined) throw new StoreError('duplicate', 'the user already has this membership', 'role');
+        const row = await trx
+          .insertInto('memberships')
+          .values({
+            user_id: userId,
+            study_id: membership.studyId,
+            center_id: membership.centerId,
+            role: membership.role,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        audit.append(options.actor, {
+          action: 'create',
+          entity: 'membership',
+          entityId: row.id,
+          patientId: null,
+          centerId: membership.centerId,
+          changes: [
+            { field: 'userId', old: null, new: userId },
+            { field: 'studyId', old: null, new: membership.studyId },
+            { field: 'centerId', old: null, new: membership.centerId },
+            { field: 'role', old: null, new: membership.role },
+          ],
+          reason: options.reason ?? null,
+        });
+      },
+      { changesCredentials: true },
+    );
     return (await this.getUser(userId)) as UserRecord;
   }
 
@@ -496,7 +518,17 @@ export class KyselyStore implements Store {
     return { token, session: { user, sessionId, csrfToken, expiresAt } };
   }
 
+  /** Forgets every resolved credential (credential-cache.ts). */
+  #forgetCredentials(): void {
+    this.#sessions.clear();
+    this.#apiTokens.clear();
+  }
+
   async resolveSession(token: string): Promise<SessionInfo | null> {
+    const key = tokenHash(token);
+    const now = this.#clock();
+    const cached = this.#sessions.get(key, now.getTime());
+    if (cached !== undefined) return cached;
     // One statement (every request authenticates; on PostgreSQL each round trip counts).
     const rows = await this.#db
       .selectFrom('sessions')
@@ -514,41 +546,46 @@ export class KyselyStore implements Store {
         'memberships.center_id',
         'memberships.role',
       ])
-      .where('sessions.token_hash', '=', tokenHash(token))
-      .where('sessions.expires_at', '>', this.#now())
+      .where('sessions.token_hash', '=', key)
+      .where('sessions.expires_at', '>', now.toISOString())
       .orderBy('memberships.id')
       .execute();
     const [row, ...more] = rows;
     if (row === undefined || row.is_disabled === 1) return null;
     const user = userOfMembershipRows([row, ...more]);
-    return { user, sessionId: row.session_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+    const session = { user, sessionId: row.session_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+    this.#sessions.set(key, session, now.getTime(), Date.parse(row.expires_at));
+    return session;
   }
 
   async deleteSession(token: string): Promise<void> {
-    await this.#write(async (trx, audit) => {
-      const row = await trx
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select(['sessions.id', 'users.id as user_id', 'users.username'])
-        .where('sessions.token_hash', '=', tokenHash(token))
-        .executeTakeFirst();
-      if (row === undefined) return;
-      const deleted = await trx.deleteFrom('sessions').where('id', '=', row.id).executeTakeFirst();
-      // A concurrent logout of the same session deleted it first: one logout, one record.
-      if (Number(deleted.numDeletedRows) === 0) return;
-      audit.append(
-        { userId: row.user_id, username: row.username },
-        {
-          action: 'logout',
-          entity: 'session',
-          entityId: row.id,
-          patientId: null,
-          centerId: null,
-          changes: [],
-          reason: null,
-        },
-      );
-    });
+    await this.#write(
+      async (trx, audit) => {
+        const row = await trx
+          .selectFrom('sessions')
+          .innerJoin('users', 'users.id', 'sessions.user_id')
+          .select(['sessions.id', 'users.id as user_id', 'users.username'])
+          .where('sessions.token_hash', '=', tokenHash(token))
+          .executeTakeFirst();
+        if (row === undefined) return;
+        const deleted = await trx.deleteFrom('sessions').where('id', '=', row.id).executeTakeFirst();
+        // A concurrent logout of the same session deleted it first: one logout, one record.
+        if (Number(deleted.numDeletedRows) === 0) return;
+        audit.append(
+          { userId: row.user_id, username: row.username },
+          {
+            action: 'logout',
+            entity: 'session',
+            entityId: row.id,
+            patientId: null,
+            centerId: null,
+            changes: [],
+            reason: null,
+          },
+        );
+      },
+      { changesCredentials: true },
+    );
   }
 
   async createApiToken(
@@ -584,6 +621,10 @@ export class KyselyStore implements Store {
   }
 
   async resolveApiToken(token: string): Promise<UserRecord | null> {
+    const key = tokenHash(token);
+    const now = this.#clock().getTime();
+    const cached = this.#apiTokens.get(key, now);
+    if (cached !== undefined) return cached;
     // One statement (every request authenticates; on PostgreSQL each round trip counts).
     const [row, ...more] = await this.#db
       .selectFrom('api_tokens')
@@ -598,11 +639,13 @@ export class KyselyStore implements Store {
         'memberships.center_id',
         'memberships.role',
       ])
-      .where('api_tokens.token_hash', '=', tokenHash(token))
+      .where('api_tokens.token_hash', '=', key)
       .orderBy('memberships.id')
       .execute();
     if (row === undefined || row.is_disabled === 1) return null;
-    return userOfMembershipRows([row, ...more]);
+    const user = userOfMembershipRows([row, ...more]);
+    this.#apiTokens.set(key, user, now);
+    return user;
   }
 
   async recordLoginFailure(key: string): Promise<void> {
@@ -973,19 +1016,22 @@ export class KyselyStore implements Store {
   async restoreSnapshot(snapshot: StoreSnapshot, options?: WriteOptions): Promise<void> {
     const actor: Actor = options?.actor ?? { userId: null, username: 'system' };
     // The restore writes the audit head last too (restoreDatabaseSnapshot sets it from the restored log).
-    await this.#write(async (trx, audit) => {
-      await restoreDatabaseSnapshot(trx, this.dialect, snapshot);
-      const counts = Object.fromEntries(Object.entries(snapshot.tables).map(([table, rows]) => [table, rows.length]));
-      audit.append(actor, {
-        action: 'restore',
-        entity: 'database',
-        entityId: null,
-        patientId: null,
-        centerId: null,
-        changes: [{ field: 'rows', old: null, new: counts }],
-        reason: options?.reason ?? `restored from a backup of schema ${snapshot.schemaVersion}`,
-      });
-    });
+    await this.#write(
+      async (trx, audit) => {
+        await restoreDatabaseSnapshot(trx, this.dialect, snapshot);
+        const counts = Object.fromEntries(Object.entries(snapshot.tables).map(([table, rows]) => [table, rows.length]));
+        audit.append(actor, {
+          action: 'restore',
+          entity: 'database',
+          entityId: null,
+          patientId: null,
+          centerId: null,
+          changes: [{ field: 'rows', old: null, new: counts }],
+          reason: options?.reason ?? `restored from a backup of schema ${snapshot.schemaVersion}`,
+        });
+      },
+      { changesCredentials: true },
+    );
   }
 
   async contentHash(): Promise<string> {

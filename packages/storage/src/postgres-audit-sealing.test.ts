@@ -5,7 +5,7 @@
  * transactions chain in commit order, time stays monotonic when the clock steps back, and a
  * malformed unsealed row fails the commit. Skips with the reason without a server; fails under CI.
  */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { AuditAppender, auditRecordOfRow, hashAuditRecord } from './audit-trail.ts';
 import {
@@ -15,9 +15,10 @@ import {
   postgresUnavailableReason,
   type TestDatabase,
 } from './contract/postgres-test-database.ts';
-import { TestClock } from './contract/store-contract.ts';
+import { patientInput, TestClock } from './contract/store-contract.ts';
 import type { KyselyStore } from './kysely-store.ts';
 import { openStore } from './open-store.ts';
+import type { Database } from './schema.ts';
 import type { Actor } from './store.ts';
 
 const unavailable = postgresUnavailableReason();
@@ -139,6 +140,66 @@ if (unavailable !== null) {
       const records = await auditRows(store);
       expect(records.map((record) => record.at)).toEqual(['2026-03-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z']);
       expect(await store.verifyAudit()).toMatchObject({ ok: true, records: 2 });
+    });
+
+    it('holds the latest derived-results upsert for the flush statement, keeping writes in order', async () => {
+      const store = await openFresh();
+      const study = await store.createStudy({ code: 'S', title: 'Study' }, { actor: tester });
+      const center = await store.createCenter(
+        { studyId: study.id, code: 'C', name: 'Centre', city: 'City' },
+        { actor: tester },
+      );
+      const patient = await store.createPatient(
+        { studyId: study.id, readCenters: 'all', writeCenters: 'all' },
+        patientInput('P-1', center.id),
+        { actor: tester },
+      );
+      const upsert = (trx: Kysely<Database>, hash: string) =>
+        trx
+          .insertInto('derived_results')
+          .values({ patient_id: patient.id, input_hash: hash, computed_at: 'now', results: '{}' })
+          .onConflict((conflict) => conflict.column('patient_id').doUpdateSet({ input_hash: hash }));
+      const stored = async () =>
+        (
+          await store.db
+            .selectFrom('derived_results')
+            .select('input_hash')
+            .where('patient_id', '=', patient.id)
+            .executeTakeFirst()
+        )?.input_hash;
+      const storedWithin = async (trx: Kysely<Database>) =>
+        (
+          await trx
+            .selectFrom('derived_results')
+            .select('input_hash')
+            .where('patient_id', '=', patient.id)
+            .executeTakeFirst()
+        )?.input_hash;
+      const before = await stored();
+      await store.db.transaction().execute(async (trx) => {
+        const audit = new AuditAppender('2026-03-01T09:00:00.000Z');
+        await audit.writeLast('postgres', upsert(trx, 'first'));
+        expect(await storedWithin(trx), 'held, not run').toBe(before);
+        // A second write runs the held one first and is held itself: the later result is stored last.
+        await audit.writeLast('postgres', upsert(trx, 'second'));
+        expect(await storedWithin(trx)).toBe('first');
+        audit.append(tester, entry('X'));
+        await audit.flush(trx, 'postgres', () => '2026-03-01T09:00:00.000Z');
+      });
+      expect(await stored()).toBe('second');
+      await store.db.transaction().execute(async (trx) => {
+        const audit = new AuditAppender('2026-03-01T09:00:00.000Z');
+        await audit.writeLast('postgres', upsert(trx, 'nothing-recorded'));
+        await audit.flush(trx, 'postgres', () => '2026-03-01T09:00:00.000Z');
+        expect(await storedWithin(trx)).toBe('nothing-recorded');
+        await audit.writeLast('postgres', upsert(trx, 'after-the-flush'));
+        expect(await storedWithin(trx), 'after the flush it runs at once').toBe('after-the-flush');
+      });
+      await store.db.transaction().execute(async (trx) => {
+        await new AuditAppender('2026-03-01T09:00:00.000Z').writeLast('sqlite', upsert(trx, 'sqlite-runs-now'));
+        expect(await storedWithin(trx)).toBe('sqlite-runs-now');
+      });
+      expect(await store.verifyAudit()).toMatchObject({ ok: true });
     });
 
     it('fails the commit, writing nothing, when an unsealed row has no valid seal template', async () => {

@@ -8,7 +8,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresTestUrl, postgresUnavailableReason } from './contract/postgres-test-database.ts';
-import { NamedStatementPool } from './postgres-named-statements.ts';
+import { inlineIntegerParameters, NamedStatementPool } from './postgres-named-statements.ts';
 
 const unavailable = postgresUnavailableReason();
 const opened: Kysely<unknown>[] = [];
@@ -32,6 +32,39 @@ async function preparedNames(db: Kysely<unknown>): Promise<string[]> {
   const result = await sql<{ name: string }>`select name from pg_prepared_statements order by name`.execute(db);
   return result.rows.map((row) => row.name);
 }
+
+describe('inlineIntegerParameters', () => {
+  it('writes integer parameters as untyped literals in the places of their placeholders', () => {
+    expect(inlineIntegerParameters('select * from "patients" where "id" = $1 for update', [7])).toBe(
+      `select * from "patients" where "id" = '7' for update`,
+    );
+    expect(inlineIntegerParameters('select $2, $1, $10 - $2', [1, -2, 3, 4, 5, 6, 7, 8, 9, 10])).toBe(
+      `select '-2', '1', '10' - '-2'`,
+    );
+    expect(inlineIntegerParameters('select 1', [])).toBe('select 1');
+  });
+
+  it('inlines nothing unless every parameter is a safe integer', () => {
+    for (const value of [1.5, '7', null, true, 2 ** 53, Number.NaN, 10n]) {
+      expect(inlineIntegerParameters('select $1', [value]), String(value)).toBeNull();
+    }
+  });
+
+  it('inlines nothing into a text with a string literal, comment, separator, dollar quote or missing parameter', () => {
+    for (const text of [
+      "select $1 where name = 'x'",
+      'select $1 -- note',
+      'select $1 /* note */',
+      'select $1; select 2',
+      'select $$text$$, $1',
+      'select "odd$1name", $1',
+      'select $2',
+    ]) {
+      expect(inlineIntegerParameters(text, [1]), text).toBeNull();
+    }
+    expect(inlineIntegerParameters('select "a-b" - $1 / 2', [1])).toBe(`select "a-b" - '1' / 2`);
+  });
+});
 
 if (unavailable !== null) {
   describe('NamedStatementPool (postgres)', () => {
@@ -73,6 +106,57 @@ if (unavailable !== null) {
       expect(pool.totalCount).toBe(0);
       await statements.warmUp(3);
       expect([pool.totalCount, pool.idleCount]).toEqual([3, 3]);
+    });
+
+    it('sends a begin with the first statement when its parameters are integers, one round trip less', async () => {
+      const pool = new pg.Pool({ connectionString: postgresTestUrl as string, max: 1 });
+      const statements = new NamedStatementPool(pool);
+      const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: statements }) });
+      opened.push(db);
+      statements.enable();
+      await sql`create temporary table begin_probe (n int)`.execute(db);
+      const sent: string[] = [];
+      const client = await pool.connect();
+      const original = client.query.bind(client);
+      client.query = ((config: unknown, ...rest: unknown[]) => {
+        sent.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
+        return (original as (...args: unknown[]) => unknown)(config, ...rest);
+      }) as typeof client.query;
+      client.release();
+      const outcome = await db.transaction().execute(async (trx) => {
+        const first = await sql<{ n: number }>`select ${7}::int as n`.execute(trx);
+        await sql`insert into begin_probe values (${first.rows[0]?.n ?? 0})`.execute(trx);
+        const second = await sql<{ same: boolean }>`select now() = statement_timestamp() as same`.execute(trx);
+        return { first: first.rows, second: second.rows };
+      });
+      // now() is the transaction's start: a later statement's differs from its own start only inside a transaction.
+      expect(outcome).toEqual({ first: [{ n: 7 }], second: [{ same: false }] });
+      // Four sends for begin and three statements and commit (five without the held-back begin).
+      expect(sent).toEqual([
+        "begin; select '7'::int as n",
+        'insert into begin_probe values ($1)',
+        'select now() = statement_timestamp() as same',
+        'commit',
+      ]);
+      // A first statement with a text parameter waits for its own begin; rollback still undoes both.
+      sent.length = 0;
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql`insert into begin_probe values (length(${'abc'}))`.execute(trx);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(sent).toEqual(['begin', 'insert into begin_probe values (length($1))', 'rollback']);
+      // An error in the first statement surfaces as its own; the connection stays usable.
+      await expect(db.transaction().execute((trx) => sql`select 1 / (${1}::int - 1)`.execute(trx))).rejects.toThrow(
+        /division by zero/,
+      );
+      // A transaction that runs nothing sends nothing.
+      sent.length = 0;
+      await db.transaction().execute(() => Promise.resolve());
+      expect(sent).toEqual([]);
+      const rows = await sql<{ n: number }>`select n from begin_probe`.execute(db);
+      expect(rows.rows).toEqual([{ n: 7 }]);
     });
 
     it('keeps transactions working on named statements (rollback undoes, commit keeps)', async () => {

@@ -54,7 +54,7 @@ interface Seeded {
   readonly investigatorB: AccessScope;
 }
 
-function patientInput(code: string, centerId: number, overrides: Partial<PatientCreate> = {}): PatientCreate {
+export function patientInput(code: string, centerId: number, overrides: Partial<PatientCreate> = {}): PatientCreate {
   return {
     code,
     centerId,
@@ -956,7 +956,8 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
       });
 
       it('resolves an API token, stored hashed, and not a disabled user’s', async () => {
-        const store = await open();
+        const clock = new TestClock();
+        const store = await open(clock);
         const user = await store.createUser(
           { username: 'bot', displayName: 'Script', password: 'pw' },
           { actor: system },
@@ -966,9 +967,52 @@ export function describeStoreContract(name: string, target: StoreContractTarget)
         expect(await store.resolveApiToken(`${token}x`)).toBeNull();
         const stored = await store.db.selectFrom('api_tokens').select('token_hash').executeTakeFirstOrThrow();
         expect(stored.token_hash).not.toBe(token);
+        // Disabled from outside this store (another process): its resolved token lasts at most 2 s.
         await sql`update users set is_disabled = 1 where id = ${user.id}`.execute(store.db);
-        expect(await store.resolveApiToken(token)).toBeNull();
         expect(await store.verifyPassword('bot', 'pw')).toBeNull();
+        expect(await store.resolveApiToken(token)).toMatchObject({ id: user.id });
+        clock.advanceSeconds(2);
+        expect(await store.resolveApiToken(token)).toBeNull();
+      });
+
+      it('reuses a resolved credential for at most 2 s and sees this store’s own changes at once', async () => {
+        const { store, clock, studyId, centerA, centerB } = await seed();
+        const user = await store.createUser(
+          { username: 'inv2', displayName: 'Inv', password: 'pw' },
+          { actor: system },
+        );
+        await store.addMembership(user.id, { studyId, centerId: centerA, role: 'investigator' }, { actor: system });
+        const { token } = await store.createApiToken(user.id, 'script', { actor: system });
+        const { token: sessionToken } = await store.createSession(user.id, 600);
+        const centresOf = (resolved: { memberships: readonly { centerId: number | null }[] } | null) =>
+          resolved?.memberships.map((membership) => membership.centerId);
+        expect(centresOf(await store.resolveApiToken(token))).toEqual([centerA]);
+        expect(centresOf((await store.resolveSession(sessionToken))?.user ?? null)).toEqual([centerA]);
+        // Cached answers are shared: frozen, so no caller can alter another's.
+        const cached = await store.resolveApiToken(token);
+        expect(Object.isFrozen(cached) && Object.isFrozen(cached?.memberships[0])).toBe(true);
+        // A grant through the store is seen by the next request, by token and by session.
+        await store.addMembership(user.id, { studyId, centerId: centerB, role: 'investigator' }, { actor: system });
+        expect(centresOf(await store.resolveApiToken(token))).toEqual([centerA, centerB]);
+        expect(centresOf((await store.resolveSession(sessionToken))?.user ?? null)).toEqual([centerA, centerB]);
+        // Logout and a password change end sessions at once, cached or not.
+        await store.deleteSession(sessionToken);
+        expect(await store.resolveSession(sessionToken)).toBeNull();
+        const { token: another } = await store.createSession(user.id, 600);
+        expect(await store.resolveSession(another)).not.toBeNull();
+        await store.setPassword('inv2', 'new pw', { actor: system });
+        expect(await store.resolveSession(another)).toBeNull();
+        // A session resolved a moment before it expires still ends at its expiry.
+        const { token: short } = await store.createSession(user.id, 1);
+        expect(await store.resolveSession(short)).not.toBeNull();
+        clock.advanceSeconds(1);
+        expect(await store.resolveSession(short)).toBeNull();
+        // A change from outside the store (another process) shows within 2 s.
+        expect(centresOf(await store.resolveApiToken(token))).toEqual([centerA, centerB]);
+        await sql`delete from memberships where user_id = ${user.id} and center_id = ${centerB}`.execute(store.db);
+        expect(centresOf(await store.resolveApiToken(token))).toEqual([centerA, centerB]);
+        clock.advanceSeconds(2);
+        expect(centresOf(await store.resolveApiToken(token))).toEqual([centerA]);
       });
 
       it('counts login failures within a time window and clears them', async () => {
