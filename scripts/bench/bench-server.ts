@@ -1,6 +1,6 @@
 /**
  * `npm run bench:server [-- --seconds 30 --warm-up 10 --clients 100 --rate 2 --write-share 0.2
- * --db sqlite|postgres|both --cpu-prof DIR --no-saturation]`:
+ * --db sqlite|postgres|both --cpu-prof DIR --trace FILE --no-saturation]`:
  * load on the registry API (issue 5 item 11). For each database it starts a real `mmreg serve` child
  * process on 127.0.0.1 (an embedded SQLite file seeded with the demo reference study; for PostgreSQL
  * a throwaway server from scripts/test-postgres.mjs, filled by restoring a backup of that seed),
@@ -24,15 +24,22 @@
  *    user population makes, so this run uses a small seeded driver of its own.)
  * 2. saturation (informational, `--seconds` long): the same clients with no pause between requests, which measures the
  *    server's capacity; its latencies are queueing time (clients ÷ throughput), not service time.
+ * After the verdict run it prints the CPU time the server process (and, for PostgreSQL, all PostgreSQL
+ * processes) used per request, read from /proc: unlike latency it hardly depends on what else the
+ * machine runs, so it compares two versions fairly on a busy box.
  * `--cpu-prof DIR` writes a V8 CPU profile of each server process into DIR (open it in Chrome DevTools);
+ * `--trace FILE` writes every request of each verdict run (start, latency, kind, status) to
+ * FILE.<database>.json, to see whether slow answers come alone or together;
  * `--no-saturation` skips run 2 (with `--cpu-prof`, the profile is then of the verdict run alone).
  * The load generator shares the machine's cores with the server; run on an otherwise idle machine.
  * Loopback only, bounded in time; never part of `npm test`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { startTestPostgres } from '../test-postgres.mjs';
 
@@ -48,6 +55,8 @@ interface BenchOptions {
   /** Where the server processes write V8 CPU profiles, or null. */
   readonly cpuProfileDir: string | null;
   readonly isSaturationRun: boolean;
+  /** Where each verdict run's requests are written as JSON (`FILE.sqlite.json`, `FILE.postgres.json`), or null. */
+  readonly traceFile: string | null;
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -62,6 +71,7 @@ function parseArguments(argv: readonly string[]): BenchOptions {
   let databases: BenchOptions['databases'] = ['sqlite', 'postgres'];
   let cpuProfileDir: string | null = null;
   let isSaturationRun = true;
+  let traceFile: string | null = null;
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i];
     if (name === '--no-saturation') {
@@ -77,12 +87,13 @@ function parseArguments(argv: readonly string[]): BenchOptions {
     else if (name === '--write-share') writeShare = Number(value);
     else if (name === '--db') databases = value === 'both' ? ['sqlite', 'postgres'] : [value as 'sqlite' | 'postgres'];
     else if (name === '--cpu-prof') cpuProfileDir = value;
+    else if (name === '--trace') traceFile = value;
     else throw new Error(`unknown option ${name}`);
   }
   if (!(seconds > 0 && warmUpSeconds >= 0 && clients >= 2 && rate > 0 && writeShare > 0 && writeShare < 1)) {
     throw new Error('--seconds > 0, --warm-up ≥ 0, --clients ≥ 2, --rate > 0 and 0 < --write-share < 1 are required');
   }
-  return { seconds, warmUpSeconds, clients, rate, writeShare, databases, cpuProfileDir, isSaturationRun };
+  return { seconds, warmUpSeconds, clients, rate, writeShare, databases, cpuProfileDir, isSaturationRun, traceFile };
 }
 
 function runCli(args: readonly string[], input?: string): Promise<string> {
@@ -264,6 +275,39 @@ function summarise(results: readonly autocannon.Result[], seconds: number): Summ
   return { requests, perSecond: requests / seconds, p50, p99, errors };
 }
 
+type TraceEntry = [startMs: number, latencyMs: number, kind: Kind, status: number];
+
+/** Clock ticks per second of /proc/<pid>/stat times (Linux's USER_HZ, 100 on every common build). */
+const ticksPerSecond = 100;
+
+/**
+ * CPU seconds used so far (user + system) by the server process and by all PostgreSQL processes,
+ * read from /proc (Linux; null elsewhere). Unlike latency, CPU time per request hardly changes with
+ * what else the machine runs, so it compares two versions fairly on a busy box.
+ */
+function cpuSeconds(serverPid: number | undefined): { server: number; postgres: number } | null {
+  if (serverPid === undefined || !existsSync('/proc/self/stat')) return null;
+  const times = (pid: string): { command: string; seconds: number } | null => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const fields = stat.slice(close + 2).split(' ');
+      // After "pid (comm) ": state is field 3, utime 14 and stime 15 (1-based), so indices 11 and 12 here.
+      const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+      return { command: stat.slice(stat.indexOf('(') + 1, close), seconds };
+    } catch {
+      return null;
+    }
+  };
+  let postgres = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const process = times(pid);
+    if (process?.command === 'postgres') postgres += process.seconds;
+  }
+  return { server: times(String(serverPid))?.seconds ?? 0, postgres };
+}
+
 /** A seeded uniform generator (mulberry32), so every run offers the same request schedule. */
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -293,6 +337,30 @@ function summariseLatencies(latencies: number[], errors: number, seconds: number
 }
 
 /**
+ * One request over `agent`; resolves with the status once the whole answer has arrived. node:http
+ * rather than fetch: the load generator shares the cores with the server, and fetch's web streams
+ * cost it several times the CPU per request.
+ */
+function send(
+  agent: Agent,
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  headers: Readonly<Record<string, string>>,
+  body?: string,
+): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const request = httpRequest(`${baseUrl}${path}`, { method, headers, agent }, (response) => {
+      response.on('data', () => {});
+      response.on('end', () => resolvePromise(response.statusCode ?? 0));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/**
  * The verdict run: independent users, each waiting for its answer and then "thinking" for an
  * exponentially distributed time (mean 1/rate), so arrivals are spread like real users' rather
  * than in the synchronised once-a-second bursts of autocannon's rate limit.
@@ -300,11 +368,27 @@ function summariseLatencies(latencies: number[], errors: number, seconds: number
 async function simulateUsers(
   served: Served,
   clients: readonly Client[],
-  options: { readonly readers: number; readonly writers: number; readonly seconds: number; readonly rate: number },
-): Promise<{ reads: Summary; writes: Summary }> {
+  options: {
+    readonly readers: number;
+    readonly writers: number;
+    readonly seconds: number;
+    readonly rate: number;
+    /** Collects [start ms from the run's start, latency ms, kind, status] of every answered request. */
+    readonly trace?: TraceEntry[] | undefined;
+  },
+): Promise<{ reads: Summary; writes: Summary; client: { delayP99: number; delayMax: number; cpuSeconds: number } }> {
+  const cpuBefore = process.cpuUsage();
+  const trace = options.trace;
+  // The load generator's own stalls (its GC, the machine's scheduler) would count as server latency:
+  // measure them, so a slow answer can be told from a slow client.
+  const clientDelay = monitorEventLoopDelay({ resolution: 5 });
+  // One kept-alive connection per simulated user at most, like a browser tab.
+  const agent = new Agent({ keepAlive: true, maxSockets: options.readers + options.writers });
+  clientDelay.enable();
   const random = seededRandom(20070501);
   const deadline = performance.now() + options.seconds * 1000;
   const latencies = { reads: [] as number[], writes: [] as number[] };
+  const startedAt = performance.now();
   const errors = { reads: 0, writes: 0 };
   const think = () => new Promise((resolve) => setTimeout(resolve, (-Math.log(1 - random()) / options.rate) * 1000));
   const user = async (index: number, kind: Kind) => {
@@ -323,22 +407,26 @@ async function simulateUsers(
       ];
       const started = performance.now();
       try {
-        const response =
+        const status =
           kind === 'reads'
-            ? await fetch(`${served.baseUrl}${paths[step % paths.length]}`, { headers })
-            : await fetch(`${served.baseUrl}/api/patients/${patient}/assessments`, {
-                method: 'POST',
+            ? await send(agent, served.baseUrl, 'GET', paths[step % paths.length] ?? '/api/patients', headers)
+            : await send(
+                agent,
+                served.baseUrl,
+                'POST',
+                `/api/patients/${patient}/assessments`,
                 headers,
-                body: JSON.stringify({
+                JSON.stringify({
                   date: `2006-11-${String(1 + (step % 28)).padStart(2, '0')}`,
                   test: 'hemoglobin',
                   value: 9 + (step % 40) / 10,
                   result: null,
                   unit: 'g/dL',
                 }),
-              });
-        await response.arrayBuffer();
-        if (response.ok) latencies[kind].push(performance.now() - started);
+              );
+        const latency = performance.now() - started;
+        trace?.push([Math.round(started - startedAt), Math.round(latency * 10) / 10, kind, status]);
+        if (status >= 200 && status < 300) latencies[kind].push(latency);
         else errors[kind] += 1;
       } catch {
         errors[kind] += 1;
@@ -350,7 +438,14 @@ async function simulateUsers(
     ...Array.from({ length: options.readers }, (_, index) => user(index, 'reads')),
     ...Array.from({ length: options.writers }, (_, index) => user(index, 'writes')),
   ]);
+  clientDelay.disable();
+  agent.destroy();
   return {
+    client: {
+      delayP99: clientDelay.percentile(99) / 1e6,
+      delayMax: clientDelay.max / 1e6,
+      cpuSeconds: ((cpu) => (cpu.user + cpu.system) / 1e6)(process.cpuUsage(cpuBefore)),
+    },
     reads: summariseLatencies(latencies.reads, errors.reads, options.seconds),
     writes: summariseLatencies(latencies.writes, errors.writes, options.seconds),
   };
@@ -408,9 +503,24 @@ async function benchDatabase(kind: 'sqlite' | 'postgres', options: BenchOptions)
     process.stdout.write(
       `\n${kind}: ${options.clients} authenticated clients (${readers} reading, ${writers} writing), ${options.rate} requests/s each, ${options.seconds} s…\n`,
     );
-    const rated = await simulateUsers(served, clients, { ...users, seconds: options.seconds });
+    const cpuBefore = cpuSeconds(served.child.pid);
+    const trace: TraceEntry[] | undefined = options.traceFile === null ? undefined : [];
+    const rated = await simulateUsers(served, clients, { ...users, seconds: options.seconds, trace });
+    if (options.traceFile !== null) writeFileSync(`${options.traceFile}.${kind}.json`, JSON.stringify(trace));
+    const cpuAfter = cpuSeconds(served.child.pid);
     const readsPass = line('reads', rated.reads, 50);
     const writesPass = line('writes', rated.writes, 100);
+    process.stdout.write(
+      `  client load generator: event-loop delay p99 ${rated.client.delayP99.toFixed(1)} ms, max ${rated.client.delayMax.toFixed(1)} ms (counted in the latencies above)\n`,
+    );
+    if (cpuBefore !== null && cpuAfter !== null) {
+      const served = rated.reads.requests + rated.writes.requests;
+      const share = (seconds: number) =>
+        `${((100 * seconds) / options.seconds).toFixed(0)} % of a core, ${((1000 * seconds) / served).toFixed(2)} ms per request`;
+      process.stdout.write(
+        `  CPU    server process ${share(cpuAfter.server - cpuBefore.server)}${kind === 'postgres' ? `; PostgreSQL ${share(cpuAfter.postgres - cpuBefore.postgres)}` : ''}; load generator ${share(rated.client.cpuSeconds)}\n`,
+      );
+    }
     if (!options.isSaturationRun) return readsPass && writesPass;
     process.stdout.write(
       `${kind}: saturation, the same clients without pauses, ${options.seconds} s (capacity; informational)…\n`,
