@@ -95,7 +95,8 @@ export const mainPages: readonly MainPage[] = [
     path: '/dashboard',
     views: only('dashboard', async (page) => {
       await expect(page.getByTestId('km-pfs').locator('svg')).toBeVisible();
-      // The lower sections render in a second pass after the first paint.
+      // The sections below the curves are put in the page one per idle period after the first paint;
+      // the claims check comes last.
       await expect(page.getByRole('heading', { name: 'Claims check' })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Swimmer plot' })).toBeVisible();
     }),

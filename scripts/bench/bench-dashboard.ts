@@ -19,6 +19,11 @@
  *   been computed and drawn.
  * - subgroup compute: the KM/log-rank computation plus drawing of each subgroup, done once per data
  *   set (in the dashboard's worker; on the main thread only where there is no worker).
+ * `--build-dir DIR` keeps the build in DIR and `--prebuilt DIR` serves such a kept build without
+ * building, so a change can be compared with the build before it, runs interleaved. `--long-frames`
+ * prints, for each early switch, the main thread's long animation frames and the DOM insertions
+ * between the input and the paint (what the click waited for); `--trace FILE` writes a Chromium
+ * performance trace of the first page load up to the early switches (open it in DevTools).
  * Bounded in time; never part of `npm test`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +40,14 @@ import {
 interface BenchOptions {
   readonly patients: number;
   readonly runs: number;
+  /** `--build-dir DIR`: build into DIR and keep it (to compare a later change against this build). */
+  readonly buildDir: string | null;
+  /** `--prebuilt DIR`: serve DIR (kept by an earlier `--build-dir`) instead of building. */
+  readonly prebuilt: string | null;
+  /** `--long-frames`: also print the main thread's long animation frames during each early switch. */
+  readonly printsLongFrames: boolean;
+  /** `--trace FILE`: a Chromium performance trace of the first page load's early switches (open in DevTools). */
+  readonly traceFile: string | null;
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -60,7 +73,21 @@ function parseOptions(argv: readonly string[]): BenchOptions {
     if (!(Number.isInteger(parsed) && parsed > 0)) throw new Error(`--${name} must be a positive integer`);
     return parsed;
   };
-  return { patients: value('patients', 10_000), runs: value('runs', 3) };
+  const text = (name: string) => {
+    const index = argv.indexOf(`--${name}`);
+    if (index === -1) return null;
+    const given = argv[index + 1];
+    if (given === undefined || given.startsWith('--')) throw new Error(`--${name} needs a directory`);
+    return given;
+  };
+  return {
+    patients: value('patients', 10_000),
+    runs: value('runs', 3),
+    buildDir: text('build-dir'),
+    prebuilt: text('prebuilt'),
+    printsLongFrames: argv.includes('--long-frames'),
+    traceFile: text('trace'),
+  };
 }
 
 const session = {
@@ -120,6 +147,157 @@ interface RunResult {
 
 type Point = { readonly x: number; readonly y: number };
 
+/** A long animation frame (Chromium's `long-animation-frame` entry), reduced to what is printed. */
+interface LongFrame {
+  readonly start: number;
+  readonly duration: number;
+  readonly renderStart: number;
+  readonly styleAndLayoutStart: number;
+  readonly scripts: readonly { readonly invoker: string; readonly duration: number }[];
+}
+
+/** DOM insertions seen by a MutationObserver: when (ms since time origin), where (section) and how much (elements). */
+interface Insertion {
+  readonly at: number;
+  readonly section: string;
+  readonly elements: number;
+}
+
+/** Messages to and from the page's workers: when, which way, and what (type, subgroup, worker's own time). */
+interface WorkerMessage {
+  readonly at: number;
+  readonly text: string;
+}
+
+interface Diagnostics {
+  readonly frames: LongFrame[];
+  readonly insertions: Insertion[];
+  readonly workerMessages: WorkerMessage[];
+}
+
+type DiagnosedWindow = { __mmregBenchDiagnostics?: Diagnostics };
+
+/**
+ * For `--long-frames`: records the main thread's long animation frames and every DOM insertion
+ * (MutationObserver, which runs right after a React commit), so the time of an early switch can be
+ * split into what the main thread did meanwhile.
+ */
+function installDiagnostics(): void {
+  const diagnostics: Diagnostics = { frames: [], insertions: [], workerMessages: [] };
+  (window as DiagnosedWindow).__mmregBenchDiagnostics = diagnostics;
+  const summarise = (data: unknown): string => {
+    if (typeof data !== 'object' || data === null) return String(data);
+    const message = data as { type?: unknown; key?: unknown; keys?: unknown; durationMs?: unknown };
+    const duration =
+      typeof message.durationMs === 'number' ? ` (${message.durationMs.toFixed(0)} ms in the worker)` : '';
+    return `${String(message.type)} ${String(message.key ?? message.keys ?? '')}${duration}`;
+  };
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(...parameters: ConstructorParameters<typeof Worker>) {
+      super(...parameters);
+      diagnostics.workerMessages.push({ at: performance.now(), text: 'worker created' });
+      this.addEventListener('message', (event) =>
+        diagnostics.workerMessages.push({ at: performance.now(), text: `← ${summarise(event.data)}` }),
+      );
+    }
+    override postMessage(message: unknown, transfer: Transferable[]): void;
+    override postMessage(message: unknown, options?: StructuredSerializeOptions): void;
+    override postMessage(message: unknown, second?: Transferable[] | StructuredSerializeOptions): void {
+      diagnostics.workerMessages.push({ at: performance.now(), text: `→ ${summarise(message)}` });
+      if (Array.isArray(second)) super.postMessage(message, second);
+      else super.postMessage(message, second);
+    }
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const frame = entry as PerformanceEntry & {
+        renderStart: number;
+        styleAndLayoutStart: number;
+        scripts: readonly { invoker: string; duration: number }[];
+      };
+      diagnostics.frames.push({
+        start: frame.startTime,
+        duration: frame.duration,
+        renderStart: frame.renderStart,
+        styleAndLayoutStart: frame.styleAndLayoutStart,
+        scripts: frame.scripts.map((script) => ({ invoker: script.invoker, duration: script.duration })),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+  const sectionOf = (node: Node): string => {
+    const element = node instanceof Element ? node : node.parentElement;
+    const section = element?.closest('section[aria-labelledby]');
+    return section?.getAttribute('aria-labelledby')?.replace(/-title$/, '') ?? 'page';
+  };
+  const observe = () =>
+    new MutationObserver((records) => {
+      const at = performance.now();
+      const bySection = new Map<string, number>();
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          // Counted, not serialised: reading outerHTML of a figure would itself cost the page tens of ms.
+          const elements = node instanceof Element ? 1 + node.getElementsByTagName('*').length : 0;
+          const section = sectionOf(record.target);
+          bySection.set(section, (bySection.get(section) ?? 0) + elements);
+        }
+      }
+      for (const [section, elements] of bySection) diagnostics.insertions.push({ at, section, elements });
+    }).observe(document, { childList: true, subtree: true });
+  observe();
+}
+
+/** Prints, per early switch, the long frames and DOM insertions between its input and its paint. */
+async function printLongFrames(page: Page, run: number): Promise<void> {
+  const data = await page.evaluate(() => {
+    const diagnostics = (window as DiagnosedWindow).__mmregBenchDiagnostics ?? {
+      frames: [],
+      insertions: [],
+      workerMessages: [],
+    };
+    const loaded = performance.getEntriesByName('dashboard:data-loaded', 'mark')[0];
+    const inputs = performance.getEntriesByName('dashboard:subgroup-selected', 'mark').map((mark) => mark.startTime);
+    const painted = performance
+      .getEntriesByName('dashboard:subgroup-redraw-painted', 'measure')
+      .map((measure) => measure.startTime + measure.duration);
+    const firstPaint = performance.getEntriesByName('dashboard:first-render-painted', 'measure')[0];
+    const allPainted = performance.getEntriesByName('dashboard:all-sections-painted', 'measure')[0];
+    return {
+      ...diagnostics,
+      inputs,
+      painted,
+      dataLoadedAt: loaded?.startTime ?? null,
+      firstPaintAt: firstPaint === undefined ? null : firstPaint.startTime + firstPaint.duration,
+      allPaintedAt: allPainted === undefined ? null : allPainted.startTime + allPainted.duration,
+    };
+  });
+  const lines = [
+    `run ${run + 1}: data loaded at ${data.dataLoadedAt?.toFixed(0)} ms, first render painted at ${data.firstPaintAt?.toFixed(0)} ms, every section painted at ${data.allPaintedAt?.toFixed(0)} ms (since time origin)`,
+    ...data.workerMessages.map((message) => `  worker ${message.at.toFixed(0)}: ${message.text}`),
+  ];
+  for (const [index, label] of subgroupLabels.entries()) {
+    const from = data.inputs[index];
+    const to = data.painted[index];
+    if (from === undefined || to === undefined) continue;
+    lines.push(`  early ${label}: input ${from.toFixed(0)} → painted ${to.toFixed(0)} (${(to - from).toFixed(0)} ms)`);
+    for (const frame of data.frames) {
+      if (frame.start + frame.duration < from - 1 || frame.start > to) continue;
+      const scripts = frame.scripts
+        .filter((script) => script.duration >= 5)
+        .map((script) => `${script.invoker} ${script.duration.toFixed(0)}`)
+        .join(', ');
+      lines.push(
+        `    long frame ${frame.start.toFixed(0)}–${(frame.start + frame.duration).toFixed(0)} (${frame.duration.toFixed(0)} ms; render ${(frame.start + frame.duration - frame.renderStart).toFixed(0)}, style+layout ${(frame.start + frame.duration - frame.styleAndLayoutStart).toFixed(0)}) scripts: ${scripts}`,
+      );
+    }
+    for (const insertion of data.insertions) {
+      if (insertion.at < from - 200 || insertion.at > to) continue;
+      lines.push(`    inserted at ${insertion.at.toFixed(0)}: ${insertion.section} ${insertion.elements} elements`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 /** Waits for the first paint, scrolls the selector into view and returns where each subgroup radio is. */
 async function waitForFirstPaint(page: Page): Promise<Record<string, Point>> {
   const handle = await page.waitForFunction(
@@ -162,11 +340,31 @@ async function clickThroughSubgroups(
   return { redraw, painted };
 }
 
-async function runOnce(browser: Browser, url: string, analysisBody: string, centersBody: string): Promise<RunResult> {
+interface RunSetup {
+  readonly url: string;
+  readonly analysisBody: string;
+  readonly centersBody: string;
+  readonly printsLongFrames: boolean;
+  readonly traceFile: string | null;
+  readonly run: number;
+}
+
+async function runOnce(browser: Browser, setup: RunSetup): Promise<RunResult> {
+  const { url, analysisBody, centersBody } = setup;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
+    // As text with a stand-in for the name helper the TypeScript runner may put into the function.
+    if (setup.printsLongFrames)
+      await page.addInitScript({ content: `var __name = (target) => target; (${installDiagnostics.toString()})();` });
     await routeApi(page, analysisBody, centersBody);
+    const traces = setup.traceFile !== null && setup.run === 0;
+    if (traces) {
+      await browser.startTracing(page, {
+        path: setup.traceFile ?? undefined,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'],
+      });
+    }
     await page.goto(`${url}/dashboard`);
     const points = await waitForFirstPaint(page);
     // Early: straight after the first paint, raw clicks (no wait for the page to be idle, as a user would).
@@ -180,6 +378,8 @@ async function runOnce(browser: Browser, url: string, analysisBody: string, cent
       0,
     );
     await waitForCount(page, 'dashboard:all-sections-painted', 1);
+    if (traces) await browser.stopTracing();
+    if (setup.printsLongFrames) await printLongFrames(page, setup.run);
     // Prepared: every subgroup computed and drawn.
     for (const key of ['pclType', 'del13', 'priorAsct', 'combination']) {
       await waitForCount(page, `dashboard:subgroup-compute:${key}`, 1);
@@ -257,7 +457,8 @@ function report(options: BenchOptions, runs: readonly RunResult[]): boolean {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const outDir = mkdtempSync(join(tmpdir(), 'mmreg-bench-dashboard-'));
+  const outDir = options.prebuilt ?? options.buildDir ?? mkdtempSync(join(tmpdir(), 'mmreg-bench-dashboard-'));
+  const removesOutDir = options.prebuilt === null && options.buildDir === null;
   const configFile = join(webRoot, 'vite.config.ts');
   const template = analysisFromStudy(loadReferenceStudy());
   const analysis = syntheticAnalysis(template, options.patients);
@@ -276,7 +477,8 @@ async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof preview>> | null = null;
   let browser: Browser | null = null;
   try {
-    await build({ configFile, root: webRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    if (options.prebuilt === null)
+      await build({ configFile, root: webRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     server = await preview({
       configFile,
       root: webRoot,
@@ -292,12 +494,23 @@ async function main(): Promise<void> {
       args: chromiumArguments,
     });
     const runs: RunResult[] = [];
-    for (let run = 0; run < options.runs; run += 1) runs.push(await runOnce(browser, url, analysisBody, centersBody));
+    for (let run = 0; run < options.runs; run += 1) {
+      runs.push(
+        await runOnce(browser, {
+          url,
+          analysisBody,
+          centersBody,
+          printsLongFrames: options.printsLongFrames,
+          traceFile: options.traceFile,
+          run,
+        }),
+      );
+    }
     if (!report(options, runs)) process.exitCode = 1;
   } finally {
     await browser?.close();
     await server?.close();
-    rmSync(outDir, { recursive: true, force: true });
+    if (removesOutDir) rmSync(outDir, { recursive: true, force: true });
   }
 }
 

@@ -1,11 +1,23 @@
 import { formatPValue } from '@mmreg/report';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../test/render-with-providers.tsx';
 import { DashboardContent } from './DashboardPage.tsx';
 import { analysisFromStudy, loadReferenceStudy } from './dashboard-test-fixture.ts';
 
 const study = loadReferenceStudy();
+
+/** Mounts the next section below the curves in the next task (the page waits for an idle period). */
+const soon = (callback: () => void) => {
+  const handle = setTimeout(callback, 0);
+  return () => clearTimeout(handle);
+};
+
+/** The sections below the curves come after the first render; in happy-dom that can take seconds. */
+const later = { timeout: 10_000 };
+
+/** Sections below the curves, each found by a test id inside it, in page order. */
+const lowerSectionTestIds = ['response-table', 'forest', 'swimmer', 'claims-table'] as const;
 
 function cellsOfRow(table: HTMLElement, rowHeader: string): string[] {
   const header = within(table).getByRole('rowheader', { name: rowHeader });
@@ -17,8 +29,8 @@ function cellsOfRow(table: HTMLElement, rowHeader: string): string[] {
 describe('DashboardContent', () => {
   it('renders the response and toxicity tables with the results’ numbers', async () => {
     const analysis = analysisFromStudy(study);
-    renderWithProviders(<DashboardContent analysis={analysis} />);
-    const response = await screen.findByTestId('response-table');
+    renderWithProviders(<DashboardContent analysis={analysis} scheduleStage={soon} />);
+    const response = await screen.findByTestId('response-table', {}, later);
     const { orr, crOrBetter } = analysis.results.response;
     expect(cellsOfRow(response, 'Overall response (≥ PR)')).toEqual([
       'Overall response (≥ PR)',
@@ -36,7 +48,7 @@ describe('DashboardContent', () => {
 
   it('lists every centre with its registered, analysed and form counts', async () => {
     const analysis = analysisFromStudy(study);
-    renderWithProviders(<DashboardContent analysis={analysis} />);
+    renderWithProviders(<DashboardContent analysis={analysis} scheduleStage={soon} />);
     const table = await screen.findByTestId('enrolment-table');
     expect(within(table).getByText('Enrolment and form completeness per centre')).toBeTruthy();
     const center = analysis.scope.centers[0];
@@ -55,7 +67,7 @@ describe('DashboardContent', () => {
 
   it('draws PFS and OS as accessible figures and shows the PCL-type log-rank p of the results on selection', async () => {
     const analysis = analysisFromStudy(study);
-    renderWithProviders(<DashboardContent analysis={analysis} />);
+    renderWithProviders(<DashboardContent analysis={analysis} scheduleStage={soon} />);
     const pfs = await screen.findByTestId('km-pfs');
     const image = within(pfs).getByRole('img', { name: 'Progression-free survival' });
     expect(image.tagName.toLowerCase()).toBe('svg');
@@ -75,8 +87,9 @@ describe('DashboardContent', () => {
 
   it('shows the swimmer plot, the forest plot, the claims with verdicts and the downloads slot', async () => {
     const analysis = analysisFromStudy(study);
-    renderWithProviders(<DashboardContent analysis={analysis} />);
-    const swimmer = await screen.findByTestId('swimmer');
+    renderWithProviders(<DashboardContent analysis={analysis} scheduleStage={soon} />);
+    await screen.findByTestId('claims-table', {}, later);
+    const swimmer = screen.getByTestId('swimmer');
     expect(within(swimmer).getByRole('img').getAttribute('aria-label')).toContain(
       `${analysis.patients.length} patients`,
     );
@@ -90,8 +103,52 @@ describe('DashboardContent', () => {
 
   it('explains why claims are absent for a caller who does not read every centre', async () => {
     const analysis = analysisFromStudy(study, { isStudyWide: false });
-    renderWithProviders(<DashboardContent analysis={{ ...analysis, results: { ...analysis.results, claims: [] } }} />);
-    expect(await screen.findByText('Claims are not checked for this scope')).toBeTruthy();
+    renderWithProviders(
+      <DashboardContent
+        analysis={{ ...analysis, results: { ...analysis.results, claims: [] } }}
+        scheduleStage={soon}
+      />,
+    );
+    expect(await screen.findByText('Claims are not checked for this scope', {}, later)).toBeTruthy();
     expect(screen.queryByTestId('claims-table')).toBeNull();
+  });
+
+  it('puts the sections below the curves in the page one per scheduled period, after the curves', () => {
+    const analysis = analysisFromStudy(study);
+    const waiting: Array<() => void> = [];
+    const schedule = (callback: () => void) => {
+      waiting.push(callback);
+      return () => undefined;
+    };
+    renderWithProviders(<DashboardContent analysis={analysis} scheduleStage={schedule} />);
+    const present = () => lowerSectionTestIds.filter((testId) => screen.queryByTestId(testId) !== null);
+    // First render: the curves and the notes, none of the four sections below the curves.
+    expect(screen.getByTestId('km-pfs')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Patients not analysed and method notes' })).toBeTruthy();
+    expect(present()).toEqual([]);
+    for (let stage = 1; stage <= lowerSectionTestIds.length; stage += 1) {
+      expect(waiting).toHaveLength(1);
+      act(() => waiting.shift()?.());
+      expect(present()).toEqual(lowerSectionTestIds.slice(0, stage));
+    }
+    expect(waiting).toHaveLength(0);
+    // In page order, above the notes.
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
+    expect(headings).toEqual([
+      'Enrolment and completeness',
+      'Progression-free and overall survival',
+      'Response and toxicity',
+      'Literature comparison',
+      'Swimmer plot',
+      'Claims check',
+      'Patients not analysed and method notes',
+    ]);
+  });
+
+  it('has every section in the page after idle time, without scrolling', async () => {
+    const analysis = analysisFromStudy(study);
+    renderWithProviders(<DashboardContent analysis={analysis} />);
+    expect(await screen.findByTestId('claims-table', {}, later)).toBeTruthy();
+    for (const testId of lowerSectionTestIds) expect(screen.getByTestId(testId)).toBeTruthy();
   });
 });

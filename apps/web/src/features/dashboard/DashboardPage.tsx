@@ -5,9 +5,9 @@
  * runs the CLI report's analysis. Loaded lazily by the router at /dashboard (default export).
  */
 import { Alert, Group, Stack, Text, Title } from '@mantine/core';
-import { type ReactNode, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
-import type { AnalysedPatient, StudyAnalysis } from '../../api/dashboard-analysis.ts';
+import type { AnalysedPatient, AnalysedStudy, StudyAnalysis } from '../../api/dashboard-analysis.ts';
 import { useStudyAnalysis } from '../../api/dashboard-analysis.ts';
 import { useAuth } from '../../app/auth-context.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -21,6 +21,8 @@ import { SwimmerSection } from './SwimmerSection.tsx';
 import { createSubgroupPreparation, type SubgroupPreparation } from './subgroup-preparation.ts';
 import { preparedKeys } from './subgroup-worker-protocol.ts';
 import { TextTableView } from './TextTableView.tsx';
+import { useStagedMount } from './use-staged-mount.ts';
+import { whenIdle } from './when-idle.ts';
 
 const noPatients: readonly AnalysedPatient[] = [];
 
@@ -52,19 +54,41 @@ function Section({
   );
 }
 
+/** The sections below the curves, in page order, each one stage of the staged mount. */
+function lowerSections(analysis: AnalysedStudy): ReactNode[] {
+  return [
+    <Section key="response" id="response" isBelowFold title="Response and toxicity">
+      <ResponseTables results={analysis.results} />
+    </Section>,
+    <Section key="literature" id="literature" isBelowFold title="Literature comparison">
+      <LiteratureComparison results={analysis.results} />
+    </Section>,
+    <Section key="swimmer" id="swimmer" isBelowFold title="Swimmer plot">
+      <SwimmerSection patients={analysis.patients} />
+    </Section>,
+    <Section key="claims" id="claims" isBelowFold title="Claims check">
+      <ClaimsCheck analysis={analysis} />
+    </Section>,
+  ];
+}
+
 export interface DashboardContentProps {
   readonly analysis: StudyAnalysis;
   /** The subgroup worker; absent: subgroups are prepared on the main thread (tests). */
   readonly preparation?: SubgroupPreparation | null;
+  /** Schedules the next section below the curves (default: the next idle period; tests step it by hand). */
+  readonly scheduleStage?: typeof whenIdle;
 }
 
-export function DashboardContent({ analysis, preparation = null }: DashboardContentProps) {
+export function DashboardContent({ analysis, preparation = null, scheduleStage = whenIdle }: DashboardContentProps) {
   const patients = analysis.status === 'analysed' ? analysis.patients : noPatients;
   const enrolment = useMemo(() => buildEnrolmentRows(analysis, patients), [analysis, patients]);
 
-  // The sections below the survival curves (out of view at 1280×800) render in a second pass, right
-  // after the first paint, so the header, the centres and the curves show first.
-  const showsLowerSections = useDeferredValue(true, false);
+  // The sections below the survival curves (out of view at 1280×800) are put in the page after the
+  // first paint, one per idle period (use-staged-mount.ts), so no commit holds up a subgroup change.
+  const stages = analysis.status === 'analysed' ? lowerSections(analysis) : [];
+  const mountedStages = useStagedMount(stages.length, scheduleStage);
+  const showsLowerSections = mountedStages === stages.length;
 
   useLayoutEffect(() => {
     measureSince('dashboard:first-render', timingMarks.dataLoaded);
@@ -102,22 +126,7 @@ export function DashboardContent({ analysis, preparation = null }: DashboardCont
           <Section id="survival" title="Progression-free and overall survival">
             <SurvivalSection results={analysis.results} patients={analysis.patients} preparation={preparation} />
           </Section>
-          {showsLowerSections && (
-            <>
-              <Section id="response" isBelowFold title="Response and toxicity">
-                <ResponseTables results={analysis.results} />
-              </Section>
-              <Section id="literature" isBelowFold title="Literature comparison">
-                <LiteratureComparison results={analysis.results} />
-              </Section>
-              <Section id="swimmer" isBelowFold title="Swimmer plot">
-                <SwimmerSection patients={analysis.patients} />
-              </Section>
-              <Section id="claims" isBelowFold title="Claims check">
-                <ClaimsCheck analysis={analysis} />
-              </Section>
-            </>
-          )}
+          {stages.slice(0, mountedStages)}
         </>
       )}
       <Section id="notes" isBelowFold title="Patients not analysed and method notes">

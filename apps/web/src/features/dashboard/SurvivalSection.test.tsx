@@ -39,6 +39,28 @@ describe('SurvivalSection with the subgroup worker', () => {
     expect(marksOf(screen.getByTestId('km-os').innerHTML)).toEqual(marksOf(expected.osSvg));
   });
 
+  it('puts each delivered subgroup in the page hidden, its PFS figure at once and its OS figure a task later', async () => {
+    const fake = manualWorker();
+    const preparation = createSubgroupPreparation(() => fake.worker);
+    preparation.prepare(analysis.patients, analysis.results.conventions, preparedKeys);
+    const { container } = renderWithProviders(
+      <SurvivalSection results={analysis.results} patients={analysis.patients} preparation={preparation} />,
+    );
+    const hiddenFigures = () => container.querySelectorAll('div[hidden] figure').length;
+    expect(container.querySelectorAll('figure')).toHaveLength(2);
+    fake.runAll();
+    // One commit per figure: an arrival holds up a click for one figure's parsing at most.
+    expect(hiddenFigures()).toBe(preparedKeys.length);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(hiddenFigures()).toBe(2 * preparedKeys.length);
+    // A change now only shows figures already in the page.
+    fireEvent.click(screen.getByRole('radio', { name: 'Prior ASCT' }));
+    expect(screen.getByTestId('km-os').querySelector('svg')?.getAttribute('aria-label')).toBe(
+      'Overall survival by Prior ASCT',
+    );
+    expect(container.querySelectorAll('figure')).toHaveLength(2 + 2 * preparedKeys.length);
+  });
+
   it('computes the subgroup itself when the worker fails', () => {
     const preparation = createSubgroupPreparation(() => null);
     renderWithProviders(

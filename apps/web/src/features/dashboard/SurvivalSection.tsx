@@ -16,6 +16,7 @@ import { preparedKeys } from './subgroup-worker-protocol.ts';
 import { buildSurvivalSummary, createSubgroupCache, type DrawnSubgroup, describeLogRank } from './survival-figures.ts';
 import { findSubgroup, type SubgroupKey, subgroupDefinitions } from './survival-subgroups.ts';
 import { TextTableView } from './TextTableView.tsx';
+import { whenIdle } from './when-idle.ts';
 
 export interface SurvivalSectionProps {
   readonly results: AnalysisResults;
@@ -33,15 +34,6 @@ const workerWaitMs = 2000;
 /** An input older than this is not the one that changed the subgroup (the change came some other way). */
 const inputMaxAgeMs = 1000;
 
-function whenIdle(callback: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(callback, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(callback, 50);
-  return () => clearTimeout(handle);
-}
-
 function isSubgroupKey(value: string): value is SubgroupKey {
   return subgroupDefinitions.some((definition) => definition.key === value);
 }
@@ -49,13 +41,19 @@ function isSubgroupKey(value: string): value is SubgroupKey {
 const figureCaption = (endpoint: string) =>
   `${endpoint}: Kaplan–Meier estimate with pointwise 95% confidence band; + marks censored observations (marks overlapping by more than half their width drawn once); dashed lines mark reached medians; number at risk below.`;
 
+/** How many of a subgroup's two figures are in the page: PFS first, then OS (each its own commit). */
+type FigureCount = 1 | 2;
+
 /** One subgroup's two figures; hidden (display: none, so neither drawn nor read out) unless selected. */
 const SubgroupFigures = memo(function SubgroupFigures({
   figures,
   isShown,
+  count,
 }: {
   readonly figures: DrawnSubgroup;
   readonly isShown: boolean;
+  /** Only the PFS figure yet (a hidden subgroup being put in the page); a shown one has both. */
+  readonly count: FigureCount;
 }) {
   return (
     // A plain div: the hidden attribute's display: none must not meet the grid's own display.
@@ -66,11 +64,13 @@ const SubgroupFigures = memo(function SubgroupFigures({
           caption={figureCaption('Progression-free survival')}
           {...(isShown ? { testId: 'km-pfs' } : {})}
         />
-        <SvgFigure
-          svg={figures.osSvg}
-          caption={figureCaption('Overall survival')}
-          {...(isShown ? { testId: 'km-os' } : {})}
-        />
+        {count === 2 && (
+          <SvgFigure
+            svg={figures.osSvg}
+            caption={figureCaption('Overall survival')}
+            {...(isShown ? { testId: 'km-os' } : {})}
+          />
+        )}
       </SimpleGrid>
     </div>
   );
@@ -90,7 +90,7 @@ export const SurvivalSection = memo(function SurvivalSection({
   );
   const [key, setKey] = useState<SubgroupKey>('all');
   // Subgroups whose figures are in the page (hidden unless shown), in the order they were prepared.
-  const [mounted, setMounted] = useState<readonly SubgroupKey[]>(['all']);
+  const [mounted, setMounted] = useState<ReadonlyArray<readonly [SubgroupKey, FigureCount]>>([['all', 2]]);
   // Subgroups no longer waited for (the worker failed or was too slow): computed here when chosen.
   const [computeHere, setComputeHere] = useState<ReadonlySet<SubgroupKey>>(() => new Set());
   /** The subgroup just chosen with the selector, until its figures are in the page. */
@@ -99,7 +99,13 @@ export const SurvivalSection = memo(function SurvivalSection({
   const lastInputAt = useRef<number | null>(null);
   const shownKey = useRef<SubgroupKey>('all');
   const mount = useCallback(
-    (entry: SubgroupKey) => setMounted((current) => (current.includes(entry) ? current : [...current, entry])),
+    (entry: SubgroupKey, count: FigureCount = 2) =>
+      setMounted((current) => {
+        const found = current.find(([mountedKey]) => mountedKey === entry);
+        if (found === undefined) return [...current, [entry, count]];
+        if (found[1] >= count) return current;
+        return current.map((item) => (item[0] === entry ? [entry, count] : item));
+      }),
     [],
   );
 
@@ -121,20 +127,38 @@ export const SurvivalSection = memo(function SurvivalSection({
     afterNextPaint(() => measureSince('dashboard:subgroup-redraw-painted', timingMarks.subgroupSelected));
   }, [key, displayedKey]);
 
-  // Take the worker's subgroups as they arrive (or prepare them one per idle period without a worker).
+  // Take the worker's subgroups as they arrive (or prepare them one per idle period without a worker),
+  // and put them in the page hidden at once, so a later change only shows them: one figure per task and
+  // commit (parsing ~90 kB of SVG path data each), so an arrival holds up a click for one figure at most.
+  // One that is waited for goes in whole.
   useEffect(() => {
     if (preparation !== null) {
       preparation.prepare(patients, results.conventions, preparedKeys);
       if (preparation.isPreparing(patients)) {
-        return preparation.subscribe(patients, (event) => {
+        const cancels = new Set<() => void>();
+        const unsubscribe = preparation.subscribe(patients, (event) => {
           if (event.kind === 'drawn') {
             if (!cache.has(event.key)) recordTiming(`dashboard:subgroup-compute:${event.key}`, event.durationMs);
             cache.put(event.key, event.drawn);
-            mount(event.key);
+            if (pendingKey.current === event.key) {
+              mount(event.key);
+              return;
+            }
+            mount(event.key, 1);
+            const handle = setTimeout(() => {
+              cancels.delete(cancel);
+              mount(event.key, 2);
+            }, 0);
+            const cancel = () => clearTimeout(handle);
+            cancels.add(cancel);
           } else {
             setComputeHere((current) => new Set([...current, event.key]));
           }
         });
+        return () => {
+          unsubscribe();
+          for (const cancel of cancels) cancel();
+        };
       }
     }
     const pending = subgroupDefinitions.map((entry) => entry.key).filter((entry) => !cache.has(entry));
@@ -198,12 +222,19 @@ export const SurvivalSection = memo(function SurvivalSection({
             ? `All ${drawn.survival.pfs.levels[0]?.estimate.n ?? 0} analysed patients.`
             : `By ${definition.label}: PFS ${pfsTest ?? ''}; OS ${osTest ?? ''}.`}
       </Text>
-      {(mounted.includes(displayedKey) ? mounted : [...mounted, displayedKey]).map((entry) => {
-        const figures = entry === displayedKey ? drawn : cache.peek(entry);
-        return figures === undefined ? null : (
-          <SubgroupFigures key={entry} figures={figures} isShown={entry === displayedKey} />
-        );
-      })}
+      {(mounted.some(([entry]) => entry === displayedKey) ? mounted : [...mounted, [displayedKey, 2] as const]).map(
+        ([entry, count]) => {
+          const figures = entry === displayedKey ? drawn : cache.peek(entry);
+          return figures === undefined ? null : (
+            <SubgroupFigures
+              key={entry}
+              figures={figures}
+              isShown={entry === displayedKey}
+              count={entry === displayedKey ? 2 : count}
+            />
+          );
+        },
+      )}
       <TextTableView table={summary} testId="survival-summary" />
     </Stack>
   );

@@ -16,7 +16,7 @@ export function inProcessSubgroupWorker(): {
   const worker: SubgroupWorkerLike = {
     onmessage: null,
     onerror: null,
-    postMessage: (message) => handle(structuredClone(message)),
+    postMessage: (message, transfer = []) => handle(structuredClone(message, { transfer })),
     terminate: () => undefined,
   };
   const handle = createSubgroupWorkerHandler({

@@ -5,7 +5,7 @@
  * never waits for core or for the figure code. Logic in subgroup-worker-handler.ts.
  */
 
-import { warmUpSubgroupDrawing } from './subgroup-warm-up.ts';
+import { warmUpSteps } from './subgroup-warm-up.ts';
 import { createSubgroupWorkerHandler } from './subgroup-worker-handler.ts';
 import type { SubgroupWorkerRequest, SubgroupWorkerResponse } from './subgroup-worker-protocol.ts';
 
@@ -16,7 +16,7 @@ interface SubgroupWorkerScope {
 }
 
 const scope = self as unknown as SubgroupWorkerScope;
-const handle = createSubgroupWorkerHandler({ post: (response) => scope.postMessage(response) });
+// While the analysis downloads: compile the drawing code, one subgroup per task, so the data, when
+// they come, wait for one step at most (the rest of the warm-up is then dropped).
+const handle = createSubgroupWorkerHandler({ post: (response) => scope.postMessage(response), warmUp: warmUpSteps() });
 scope.onmessage = (event) => handle(event.data);
-// While the analysis downloads: compile the drawing code once (messages wait until this is done).
-warmUpSubgroupDrawing();

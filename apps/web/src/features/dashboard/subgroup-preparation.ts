@@ -5,6 +5,7 @@
  * worker fails, it says so and the survival section computes on the main thread instead.
  */
 import type { AnalysedPatient, AnalysisResults } from '../../api/dashboard-analysis.ts';
+import { encodeSubgroupRows, subgroupRowsTransfer } from './subgroup-rows.ts';
 import type { PreparedKey, SubgroupWorkerRequest, SubgroupWorkerResponse } from './subgroup-worker-protocol.ts';
 import type { DrawnSubgroup } from './survival-figures.ts';
 
@@ -12,7 +13,7 @@ import type { DrawnSubgroup } from './survival-figures.ts';
 export interface SubgroupWorkerLike {
   onmessage: ((event: MessageEvent<SubgroupWorkerResponse>) => void) | null;
   onerror: ((event: Event) => void) | null;
-  postMessage(message: SubgroupWorkerRequest): void;
+  postMessage(message: SubgroupWorkerRequest, transfer?: Transferable[]): void;
   terminate(): void;
 }
 
@@ -115,7 +116,11 @@ export function createSubgroupPreparation(
         failRemaining('no worker in this browser');
         return;
       }
-      target.postMessage({ type: 'prepare', dataSetId: dataSet.id, patients, conventions, keys });
+      const rows = encodeSubgroupRows(patients);
+      target.postMessage(
+        { type: 'prepare', dataSetId: dataSet.id, rows, conventions, keys },
+        subgroupRowsTransfer(rows),
+      );
     },
     isPreparing: (patients) => !hasFailed && worker !== null && dataSet?.patients === patients,
     subscribe(patients, listener) {

@@ -6,6 +6,8 @@
  */
 import { defaultAnalysisConventions } from '@mmreg/core';
 import type { AnalysedPatient, AnalysisResults } from '../../api/dashboard-analysis.ts';
+import { decodeSubgroupRows, encodeSubgroupRows } from './subgroup-rows.ts';
+import type { PreparedKey } from './subgroup-worker-protocol.ts';
 import { drawSubgroup } from './survival-figures.ts';
 
 /** Patients with every subgroup field and outcome varied, from the index alone (no randomness). */
@@ -30,10 +32,24 @@ export function warmUpCohort(size = 60): AnalysedPatient[] {
 
 const warmUpPatients = 1500;
 
-/** Draws every subgroup of the cohort once (each has its own grouping code and level count to compile). */
-export function warmUpSubgroupDrawing(): void {
-  // Large enough that the loops over patients and curve steps run often enough to be optimised.
-  const cohort = warmUpCohort(warmUpPatients);
+/** The order the worker prepares the real subgroups in: PCL type, the selector's first, warms up first. */
+const warmUpKeys: readonly PreparedKey[] = ['pclType', 'del13', 'priorAsct', 'combination'];
+
+/**
+ * One step per subgroup: draws it for the cohort (each has its own grouping code and level count to
+ * compile). The cohort goes through the same encoding as the real rows, so its rows have their shape.
+ */
+export function warmUpSteps(): Array<() => void> {
+  let cohort: ReturnType<typeof decodeSubgroupRows> | null = null;
   const conventions = defaultAnalysisConventions as AnalysisResults['conventions'];
-  for (const key of ['pclType', 'del13', 'priorAsct', 'combination'] as const) drawSubgroup(key, cohort, conventions);
+  return warmUpKeys.map((key) => () => {
+    // Large enough that the loops over patients and curve steps run often enough to be optimised.
+    cohort ??= decodeSubgroupRows(encodeSubgroupRows(warmUpCohort(warmUpPatients)));
+    drawSubgroup(key, cohort, conventions);
+  });
+}
+
+/** Every warm-up step at once (tests). */
+export function warmUpSubgroupDrawing(): void {
+  for (const step of warmUpSteps()) step();
 }

@@ -1,9 +1,10 @@
 /**
  * Messages between the dashboard and its subgroup worker (subgroup-figures.worker.ts): the page sends
- * the analysed patients once per data set, the worker answers with each subgroup computed by core and
+ * the analysed patients once per data set (as typed arrays, moved: subgroup-rows.ts), the worker answers with each subgroup computed by core and
  * drawn by the report's figure function — exactly what `drawSubgroup` gives on the main thread.
  */
-import type { AnalysedPatient, AnalysisResults } from '../../api/dashboard-analysis.ts';
+import type { AnalysisResults } from '../../api/dashboard-analysis.ts';
+import type { EncodedSubgroupRows } from './subgroup-rows.ts';
 import type { DrawnSubgroup } from './survival-figures.ts';
 import type { SubgroupKey } from './survival-subgroups.ts';
 
@@ -16,7 +17,7 @@ export type SubgroupWorkerRequest =
       readonly type: 'prepare';
       /** Identifies the data set: answers for an older one are ignored. */
       readonly dataSetId: number;
-      readonly patients: readonly AnalysedPatient[];
+      readonly rows: EncodedSubgroupRows;
       readonly conventions: AnalysisResults['conventions'];
       readonly keys: readonly PreparedKey[];
     }

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { analysisFromStudy, loadReferenceStudy, syntheticPatients } from './dashboard-test-fixture.ts';
 import { inProcessSubgroupWorker } from './in-process-subgroup-worker.ts';
 import { createSubgroupPreparation, type PreparedEvent } from './subgroup-preparation.ts';
+import { encodeSubgroupRows } from './subgroup-rows.ts';
 import { warmUpCohort, warmUpSubgroupDrawing } from './subgroup-warm-up.ts';
-import { preparedKeys } from './subgroup-worker-protocol.ts';
+import { createSubgroupWorkerHandler } from './subgroup-worker-handler.ts';
+import { preparedKeys, type SubgroupWorkerResponse } from './subgroup-worker-protocol.ts';
 import { drawSubgroup } from './survival-figures.ts';
 
 const conventions = analysisFromStudy(loadReferenceStudy()).results.conventions;
@@ -65,5 +67,24 @@ describe('subgroup worker', () => {
     expect(new Set(cohort.map((patient) => patient.pclType)).size).toBe(2);
     expect(new Set(cohort.map((patient) => patient.karyotype)).size).toBe(3);
     expect(() => warmUpSubgroupDrawing()).not.toThrow();
+  });
+
+  it('warms up one step per task until the data arrive, then drops the rest of the warm-up', () => {
+    const tasks: Array<() => void> = [];
+    const steps: string[] = [];
+    const posted: SubgroupWorkerResponse[] = [];
+    const handle = createSubgroupWorkerHandler({
+      post: (response) => posted.push(response),
+      schedule: (task) => tasks.push(task),
+      warmUp: ['a', 'b', 'c'].map((name) => () => steps.push(name)),
+    });
+    expect(tasks).toHaveLength(1);
+    tasks.shift()?.();
+    expect(steps).toEqual(['a']);
+    // The data arrive between two warm-up steps: the next task is the first subgroup, not step b.
+    handle({ type: 'prepare', dataSetId: 1, rows: encodeSubgroupRows(patients), conventions, keys: ['del13'] });
+    for (let task = tasks.shift(); task !== undefined; task = tasks.shift()) task();
+    expect(steps).toEqual(['a']);
+    expect(posted.map((response) => `${response.type} ${response.key}`)).toEqual(['drawn del13']);
   });
 });

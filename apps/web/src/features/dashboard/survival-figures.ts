@@ -7,6 +7,7 @@ import { formatMedianWithInterval, formatPValue, kaplanMeierFigure } from '@mmre
 import type { AnalysedPatient, AnalysisResults } from '../../api/dashboard-analysis.ts';
 import type { TextRow, TextTable } from './dashboard-tables.ts';
 import { thinCensorMarks, thinStepsForDrawing } from './figure-thinning.ts';
+import type { SubgroupPatient } from './subgroup-rows.ts';
 import {
   allPatientsSurvival,
   computeSubgroupSurvival,
@@ -77,7 +78,7 @@ export interface DrawnSubgroup {
 /** Computes one subgroup's curves and tests with core and draws its two figures (also in the worker). */
 export function drawSubgroup(
   key: Exclude<SubgroupKey, 'all'>,
-  patients: readonly AnalysedPatient[],
+  patients: readonly SubgroupPatient[],
   conventions: AnalysisResults['conventions'],
 ): DrawnSubgroup {
   return drawSurvival(computeSubgroupSurvival(key, patients, conventions));

@@ -11,6 +11,7 @@ import {
   type SurvivalGroupEstimate,
 } from '@mmreg/core';
 import type { AnalysedPatient, AnalysisResults } from '../../api/dashboard-analysis.ts';
+import type { SubgroupPatient } from './subgroup-rows.ts';
 
 export type SubgroupKey = 'all' | 'pclType' | 'del13' | 'combination' | 'priorAsct';
 
@@ -20,7 +21,7 @@ interface SubgroupDefinition {
   readonly label: string;
   /** Level labels as the report's response subgroups print them; `levelOf` returns an index or null (not classified). */
   readonly levels: readonly string[];
-  readonly levelOf: (patient: AnalysedPatient) => number | null;
+  readonly levelOf: (patient: SubgroupPatient) => number | null;
   /** What an unclassified patient is, e.g. "not karyotyped". */
   readonly unclassified?: string;
 }
@@ -136,7 +137,7 @@ export function dashboardTimeBreaks(atRiskTimes: readonly number[], maxMonths: n
   return breaks;
 }
 
-function maxFollowUpMonths(patients: readonly AnalysedPatient[]): number {
+function maxFollowUpMonths(patients: readonly SubgroupPatient[]): number {
   let max = 0;
   for (const patient of patients) {
     max = Math.max(max, patient.os.months, patient.pfs?.months ?? 0);
@@ -187,7 +188,7 @@ export function allPatientsSurvival(results: AnalysisResults, patients: readonly
 /** One subgroup's PFS and OS curves and log-rank tests, recomputed from the patients' records with core. */
 export function computeSubgroupSurvival(
   key: SubgroupKey,
-  patients: readonly AnalysedPatient[],
+  patients: readonly SubgroupPatient[],
   conventions: Conventions,
 ): SubgroupSurvival {
   const definition = findSubgroup(key);
