@@ -19,6 +19,12 @@ const maxEntries = 10_000;
 
 export class CredentialCache<TValue> {
   readonly #entries = new Map<string, { readonly value: TValue; readonly until: number }>();
+  #generation = 0;
+
+  /** Changes at every `clear`: a lookup that began before a clear must not cache what it read. */
+  get generation(): number {
+    return this.#generation;
+  }
 
   /** The value cached for `key` at `now` (ms), or undefined. */
   get(key: string, now: number): TValue | undefined {
@@ -31,14 +37,19 @@ export class CredentialCache<TValue> {
     return entry.value;
   }
 
-  /** Caches `value` (deep-frozen) from `now` until `now + credentialCacheMs`, or `until` if earlier. */
-  set(key: string, value: TValue, now: number, until = Number.POSITIVE_INFINITY): void {
+  /**
+   * Caches `value` (deep-frozen) from `now` until `now + credentialCacheMs`, or `until` if earlier —
+   * unless the cache was cleared since `generation` was read (the value may predate that change).
+   */
+  set(key: string, value: TValue, generation: number, now: number, until = Number.POSITIVE_INFINITY): void {
+    if (generation !== this.#generation) return;
     if (this.#entries.size >= maxEntries) this.#entries.clear();
     this.#entries.set(key, { value: deepFreeze(value), until: Math.min(now + credentialCacheMs, until) });
   }
 
   clear(): void {
     this.#entries.clear();
+    this.#generation += 1;
   }
 }
 

@@ -529,6 +529,7 @@ export class KyselyStore implements Store {
     const now = this.#clock();
     const cached = this.#sessions.get(key, now.getTime());
     if (cached !== undefined) return cached;
+    const generation = this.#sessions.generation;
     // One statement (every request authenticates; on PostgreSQL each round trip counts).
     const rows = await this.#db
       .selectFrom('sessions')
@@ -554,7 +555,7 @@ export class KyselyStore implements Store {
     if (row === undefined || row.is_disabled === 1) return null;
     const user = userOfMembershipRows([row, ...more]);
     const session = { user, sessionId: row.session_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
-    this.#sessions.set(key, session, now.getTime(), Date.parse(row.expires_at));
+    this.#sessions.set(key, session, generation, now.getTime(), Date.parse(row.expires_at));
     return session;
   }
 
@@ -625,6 +626,7 @@ export class KyselyStore implements Store {
     const now = this.#clock().getTime();
     const cached = this.#apiTokens.get(key, now);
     if (cached !== undefined) return cached;
+    const generation = this.#apiTokens.generation;
     // One statement (every request authenticates; on PostgreSQL each round trip counts).
     const [row, ...more] = await this.#db
       .selectFrom('api_tokens')
@@ -644,7 +646,7 @@ export class KyselyStore implements Store {
       .execute();
     if (row === undefined || row.is_disabled === 1) return null;
     const user = userOfMembershipRows([row, ...more]);
-    this.#apiTokens.set(key, user, now);
+    this.#apiTokens.set(key, user, generation, now);
     return user;
   }
 
