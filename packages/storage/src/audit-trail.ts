@@ -76,13 +76,17 @@ export function auditSealTemplate(record: Omit<AuditRecord, 'hash'>): string {
   return segments.join(sealTemplateSeparator);
 }
 
-/** Locks the chain head for the rest of the transaction and returns it (the last lock a write takes). */
-export async function lockAuditHead(
-  trx: Transaction<Database>,
-  dialect: 'sqlite' | 'postgres',
-): Promise<{ lastSeq: number; lastHash: string }> {
-  const query = trx.selectFrom('audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1);
-  const head = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+/**
+ * The chain head, read by a SQLite write: its transaction is exclusive (`BEGIN IMMEDIATE` on the one
+ * connection), so reading the head is holding it. PostgreSQL writes never read it: their records are
+ * sealed at commit (migration 0002).
+ */
+async function readAuditHead(trx: Transaction<Database>): Promise<{ lastSeq: number; lastHash: string }> {
+  const head = await trx
+    .selectFrom('audit_head')
+    .select(['last_seq', 'last_hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   if (head === undefined) throw new Error('audit_head row is missing: the database was not migrated by mmreg');
   return { lastSeq: head.last_seq, lastHash: head.last_hash };
 }
@@ -158,16 +162,17 @@ export class AuditAppender {
   async flush(trx: Transaction<Database>, dialect: 'sqlite' | 'postgres', now: () => string): Promise<void> {
     if (this.#isFlushed) throw new Error('audit entries flushed twice');
     this.#isFlushed = true;
-    const deferred = this.#deferredWrite;
     if (this.#entries.length === 0) {
-      if (deferred !== null) await deferred.execute();
+      await this.#deferredWrite?.execute();
       return;
     }
-    if (dialect === 'postgres') {
-      await this.#storeUnsealed(trx, now());
-      return;
-    }
-    const head = await lockAuditHead(trx, dialect);
+    if (dialect === 'postgres') await this.#storeUnsealed(trx, now());
+    else await this.#storeChained(trx, now);
+  }
+
+  /** SQLite: gives the entries their seq, time (read under the head) and hashes, stores them, moves the head. */
+  async #storeChained(trx: Transaction<Database>, now: () => string): Promise<void> {
+    const head = await readAuditHead(trx);
     const at = now();
     let lastSeq = head.lastSeq;
     let lastHash = head.lastHash;

@@ -100,7 +100,8 @@ export class NamedStatementPool implements PostgresPool {
         // Kysely streams through a cursor object; pg runs it as it is (the store never streams).
         const begin = pendingBegin;
         pendingBegin = null;
-        if (begin !== null) void client.query(begin);
+        // pg runs queries in order: the begin goes first; should it fail, the cursor's query reports it.
+        if (begin !== null) client.query(begin).catch(() => {});
         return client.query(sqlOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
       }
       if (this.#isEnabled && (parameters?.length ?? 0) === 0 && transactionStart.test(sqlOrCursor)) {
