@@ -12,11 +12,18 @@
  *   commit (`dashboard:first-render`) and to the next paint (`…-painted`). Target < 1000 ms. The
  *   sections below the curves render right after (`dashboard:all-sections-painted`, reported too).
  * - subgroup redraw: from the input on the selector (the pointer event's time, so a busy page counts)
- *   to the KM figures' commit and paint (`dashboard:subgroup-redraw`, `…-painted`). Target < 100 ms.
- *   Measured twice per page load: "early", each subgroup clicked as soon as the previous one painted,
- *   starting right at the first paint (with raw mouse clicks that do not wait for the page to be
- *   idle), so before the subgroups can have been prepared; and "prepared", after every subgroup has
- *   been computed and drawn.
+ *   to the KM figures being shown (`dashboard:subgroup-redraw`) and to the paint that shows them on
+ *   screen: the click's Event Timing entry, which ends when the next frame after its handlers is
+ *   presented (the interaction's latency as Chromium reports it, to 8 ms), used whenever the figures
+ *   changed inside the click's handlers; otherwise the page's own mark after the next animation frame
+ *   (`…-painted`, which stops at the main thread's frame, before raster and compositing). Target
+ *   < 100 ms. Three series, raw mouse clicks that never wait for the page to be idle, each subgroup
+ *   clicked as soon as the previous one is painted:
+ *   - "early": the first click 250 ms after the first paint (`--early-delay MS`), the fastest a
+ *     person reacts to the page appearing; the worker may still be busy and arrivals still going in;
+ *   - "prepared": later in the same page load, once every subgroup has been computed and drawn;
+ *   - "machine-speed": a second page load clicked the moment the first paint is done, faster than
+ *     anyone can; reported to show what the page does under that load, not judged.
  * - subgroup compute: the KM/log-rank computation plus drawing of each subgroup, done once per data
  *   set (in the dashboard's worker; on the main thread only where there is no worker).
  * `--build-dir DIR` keeps the build in DIR and `--prebuilt DIR` serves such a kept build without
@@ -29,7 +36,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import {
   analysisFromStudy,
@@ -48,8 +55,12 @@ interface BenchOptions {
   readonly printsLongFrames: boolean;
   /** `--trace FILE`: a Chromium performance trace of the first page load's early switches (open in DevTools). */
   readonly traceFile: string | null;
+  /** `--early-delay MS`: the first early click this long after the first paint (default 250). */
+  readonly earlyDelayMs: number;
 }
 
+/** About the fastest a person reacts to something appearing on screen (simple visual reaction time). */
+const personReactionMs = 250;
 const root = join(import.meta.dirname, '..', '..');
 const webRoot = join(root, 'apps', 'web');
 const subgroupLabels = ['PCL type', 'del(13)', 'Prior ASCT', 'Single agent vs combination', 'All patients'] as const;
@@ -87,6 +98,7 @@ function parseOptions(argv: readonly string[]): BenchOptions {
     prebuilt: text('prebuilt'),
     printsLongFrames: argv.includes('--long-frames'),
     traceFile: text('trace'),
+    earlyDelayMs: argv.includes('--early-delay') ? value('early-delay', personReactionMs) : personReactionMs,
   };
 }
 
@@ -139,6 +151,12 @@ interface RunResult {
   readonly allSectionsPainted: number;
   readonly earlyRedraw: Record<string, number>;
   readonly earlyRedrawPainted: Record<string, number>;
+  readonly earlyMarkedPaint: Record<string, number>;
+  readonly markedPaint: Record<string, number>;
+  /** The machine-speed page load's clicks (first one the moment the first paint is done). */
+  readonly machineRedraw: Record<string, number>;
+  readonly machineRedrawPainted: Record<string, number>;
+  readonly machineMarkedPaint: Record<string, number>;
   readonly redraw: Record<string, number>;
   readonly redrawPainted: Record<string, number>;
   readonly compute: Record<string, number>;
@@ -325,19 +343,74 @@ async function clickThroughSubgroups(
   page: Page,
   clickAt: (index: number) => Promise<void>,
   offset: number,
-): Promise<{ redraw: Record<string, number>; painted: Record<string, number> }> {
+): Promise<{
+  redraw: Record<string, number>;
+  painted: Record<string, number>;
+  markedPaint: Record<string, number>;
+}> {
   const redraw: Record<string, number> = {};
   const painted: Record<string, number> = {};
+  const markedPaint: Record<string, number> = {};
   for (let index = 0; index < subgroupLabels.length; index += 1) {
     await clickAt(index);
     await waitForCount(page, 'dashboard:subgroup-redraw-painted', offset + index + 1);
   }
   const timings = await readTimings(page);
+  const { inputs, clicks } = await page.evaluate(() => ({
+    inputs: performance.getEntriesByName('dashboard:subgroup-selected', 'mark').map((mark) => mark.startTime),
+    clicks: (window as EventTimedWindow).__mmregClicks ?? [],
+  }));
   for (const [index, label] of subgroupLabels.entries()) {
-    redraw[label] = timings['dashboard:subgroup-redraw']?.[offset + index] ?? Number.NaN;
-    painted[label] = timings['dashboard:subgroup-redraw-painted']?.[offset + index] ?? Number.NaN;
+    const commit = timings['dashboard:subgroup-redraw']?.[offset + index] ?? Number.NaN;
+    const marked = timings['dashboard:subgroup-redraw-painted']?.[offset + index] ?? Number.NaN;
+    redraw[label] = commit;
+    markedPaint[label] = marked;
+    painted[label] = paintedByEventTiming(inputs[offset + index], commit, clicks) ?? marked;
   }
-  return { redraw, painted };
+  return { redraw, painted, markedPaint };
+}
+
+/** A click's Event Timing entry: its input time, when its handlers ended and the next paint after them. */
+interface ClickTiming {
+  readonly start: number;
+  readonly processingEnd: number;
+  readonly nextPaint: number;
+}
+
+type EventTimedWindow = { __mmregClicks?: ClickTiming[] };
+
+/** Collects the page's click entries of the Event Timing API (those of 16 ms or more, its lower limit). */
+function installEventTiming(): void {
+  const clicks: ClickTiming[] = [];
+  (window as EventTimedWindow).__mmregClicks = clicks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+      if (entry.name === 'click')
+        clicks.push({
+          start: entry.startTime,
+          processingEnd: entry.processingEnd,
+          nextPaint: entry.startTime + entry.duration,
+        });
+    }
+    // durationThreshold (Event Timing) is not in TypeScript's DOM types yet.
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+}
+
+/**
+ * Input → paint of a switch whose figures changed inside the click's own handlers: the click's Event
+ * Timing entry ends at the next paint after them (what Chromium reports as the interaction's latency,
+ * to 8 ms), so it is the paint that showed them. Null when the figures changed later (the page's own
+ * mark, after the next animation frame and a task, is used then) or no entry was recorded (< 16 ms).
+ */
+function paintedByEventTiming(
+  input: number | undefined,
+  commit: number,
+  clicks: readonly ClickTiming[],
+): number | null {
+  if (input === undefined || !Number.isFinite(commit)) return null;
+  const click = clicks.find((entry) => entry.start >= input - 1 && entry.start <= input + 50);
+  if (click === undefined || input + commit > click.processingEnd + 0.5) return null;
+  return click.nextPaint - input;
 }
 
 interface RunSetup {
@@ -346,18 +419,63 @@ interface RunSetup {
   readonly centersBody: string;
   readonly printsLongFrames: boolean;
   readonly traceFile: string | null;
+  readonly earlyDelayMs: number;
   readonly run: number;
 }
 
-async function runOnce(browser: Browser, setup: RunSetup): Promise<RunResult> {
-  const { url, analysisBody, centersBody } = setup;
+/** Opens the dashboard in a new page of `context`, with the Event Timing recorder (and diagnostics). */
+async function openDashboard(context: BrowserContext, setup: RunSetup, printsLongFrames: boolean): Promise<Page> {
+  const page = await context.newPage();
+  // As text with a stand-in for the name helper the TypeScript runner may put into the function.
+  await page.addInitScript({ content: `var __name = (target) => target; (${installEventTiming.toString()})();` });
+  if (printsLongFrames)
+    await page.addInitScript({ content: `var __name = (target) => target; (${installDiagnostics.toString()})();` });
+  await routeApi(page, setup.analysisBody, setup.centersBody);
+  return page;
+}
+
+/**
+ * Waits for the first paint, then `delayMs` more, and clicks through the subgroups with raw mouse
+ * clicks (which do not wait for the page to be idle), each as soon as the previous one is painted.
+ */
+async function clickEarly(page: Page, delayMs: number) {
+  const points = await waitForFirstPaint(page);
+  if (delayMs > 0) {
+    const wait = await page.evaluate((delay) => {
+      const measure = performance.getEntriesByName('dashboard:first-render-painted', 'measure')[0];
+      const paintedAt = measure === undefined ? performance.now() : measure.startTime + measure.duration;
+      return paintedAt + delay - performance.now();
+    }, delayMs);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  return clickThroughSubgroups(
+    page,
+    async (index) => {
+      const point = points[subgroupKeys[index] ?? 'all'];
+      if (point === undefined) throw new Error('no radio position');
+      await page.mouse.click(point.x, point.y);
+    },
+    0,
+  );
+}
+
+/** A second page load, clicked the moment the first paint is done (faster than a person can). */
+async function runMachineSpeed(browser: Browser, setup: RunSetup) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    const page = await context.newPage();
-    // As text with a stand-in for the name helper the TypeScript runner may put into the function.
-    if (setup.printsLongFrames)
-      await page.addInitScript({ content: `var __name = (target) => target; (${installDiagnostics.toString()})();` });
-    await routeApi(page, analysisBody, centersBody);
+    const page = await openDashboard(context, setup, false);
+    await page.goto(`${setup.url}/dashboard`);
+    return await clickEarly(page, 0);
+  } finally {
+    await context.close();
+  }
+}
+
+async function runOnce(browser: Browser, setup: RunSetup): Promise<RunResult> {
+  const { url, analysisBody } = setup;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openDashboard(context, setup, setup.printsLongFrames);
     const traces = setup.traceFile !== null && setup.run === 0;
     if (traces) {
       await browser.startTracing(page, {
@@ -366,17 +484,8 @@ async function runOnce(browser: Browser, setup: RunSetup): Promise<RunResult> {
       });
     }
     await page.goto(`${url}/dashboard`);
-    const points = await waitForFirstPaint(page);
-    // Early: straight after the first paint, raw clicks (no wait for the page to be idle, as a user would).
-    const early = await clickThroughSubgroups(
-      page,
-      async (index) => {
-        const point = points[subgroupKeys[index] ?? 'all'];
-        if (point === undefined) throw new Error('no radio position');
-        await page.mouse.click(point.x, point.y);
-      },
-      0,
-    );
+    // Early: from a person's reaction time after the first paint.
+    const early = await clickEarly(page, setup.earlyDelayMs);
     await waitForCount(page, 'dashboard:all-sections-painted', 1);
     if (traces) await browser.stopTracing();
     if (setup.printsLongFrames) await printLongFrames(page, setup.run);
@@ -395,12 +504,18 @@ async function runOnce(browser: Browser, setup: RunSetup): Promise<RunResult> {
       if (name.startsWith('dashboard:subgroup-compute:'))
         compute[name.slice('dashboard:subgroup-compute:'.length)] = values[0] ?? Number.NaN;
     }
+    const machine = await runMachineSpeed(browser, setup);
     return {
+      machineRedraw: machine.redraw,
+      machineRedrawPainted: machine.painted,
+      machineMarkedPaint: machine.markedPaint,
       firstRender: timings['dashboard:first-render']?.[0] ?? Number.NaN,
       firstRenderPainted: timings['dashboard:first-render-painted']?.[0] ?? Number.NaN,
       allSectionsPainted: timings['dashboard:all-sections-painted']?.[0] ?? Number.NaN,
       earlyRedraw: early.redraw,
       earlyRedrawPainted: early.painted,
+      earlyMarkedPaint: early.markedPaint,
+      markedPaint: prepared.markedPaint,
       redraw: prepared.redraw,
       redrawPainted: prepared.painted,
       compute,
@@ -431,16 +546,28 @@ function report(options: BenchOptions, runs: readonly RunResult[]): boolean {
     `  machine load average (1 min) during the run: ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores`,
   ];
   let worstRedraw = 0;
-  for (const [kind, commits, paints] of [
-    ['early (right after the first paint)', 'earlyRedraw', 'earlyRedrawPainted'],
-    ['prepared', 'redraw', 'redrawPainted'],
+  let worstMachineSpeed = 0;
+  for (const [kind, commits, paints, marks] of [
+    [
+      `early (${options.earlyDelayMs} ms after the first paint)`,
+      'earlyRedraw',
+      'earlyRedrawPainted',
+      'earlyMarkedPaint',
+    ],
+    ['prepared', 'redraw', 'redrawPainted', 'markedPaint'],
+    ['machine-speed (at the first paint; not judged)', 'machineRedraw', 'machineRedrawPainted', 'machineMarkedPaint'],
   ] as const) {
     for (const label of subgroupLabels) {
       const commit = median(runs.map((run) => run[commits][label] ?? Number.NaN));
       const painted = median(runs.map((run) => run[paints][label] ?? Number.NaN));
-      worstRedraw = Math.max(worstRedraw, painted);
+      const marked = median(runs.map((run) => run[marks][label] ?? Number.NaN));
+      const all = runs.map((run) => (run[paints][label] ?? Number.NaN).toFixed(0)).join(', ');
+      // Judged on the slowest run, not the median: every switch, not the typical one, is to be fast.
+      const slowest = Math.max(...runs.map((run) => run[paints][label] ?? Number.POSITIVE_INFINITY));
+      if (commits === 'machineRedraw') worstMachineSpeed = Math.max(worstMachineSpeed, slowest);
+      else worstRedraw = Math.max(worstRedraw, slowest);
       lines.push(
-        `subgroup → ${label}, ${kind}: input → commit ${ms(commit)}, painted ${ms(painted)} (target < 100 ms)`,
+        `subgroup → ${label}, ${kind}: input → figures shown ${ms(commit)}, on screen ${ms(painted)} [runs: ${all}] (target < 100 ms; main thread's frame ${ms(marked)})`,
       );
     }
   }
@@ -449,8 +576,11 @@ function report(options: BenchOptions, runs: readonly RunResult[]): boolean {
       `  compute + draw once (${key === 'all' ? 'main thread, first render' : 'worker'}) ${key}: ${ms(median(runs.map((run) => run.compute[key] ?? Number.NaN)))}`,
     );
   }
-  const isMet = firstPainted < 1000 && worstRedraw < 100;
-  lines.push(`verdict: ${isMet ? 'targets met' : 'TARGETS MISSED'}`);
+  const slowestFirstPaint = Math.max(...runs.map((run) => run.firstRenderPainted));
+  const isMet = slowestFirstPaint < 1000 && worstRedraw < 100;
+  lines.push(
+    `verdict: ${isMet ? 'targets met in every run' : 'TARGETS MISSED'} (slowest first render painted ${ms(slowestFirstPaint)}, slowest early or prepared switch on screen ${ms(worstRedraw)}; machine-speed switches, not judged, at most ${ms(worstMachineSpeed)})`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   return isMet;
 }
@@ -502,6 +632,7 @@ async function main(): Promise<void> {
           centersBody,
           printsLongFrames: options.printsLongFrames,
           traceFile: options.traceFile,
+          earlyDelayMs: options.earlyDelayMs,
           run,
         }),
       );
