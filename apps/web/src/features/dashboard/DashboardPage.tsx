@@ -16,12 +16,14 @@ import { DownloadsSlot } from './DownloadsSlot.tsx';
 import classes from './dashboard.module.css';
 import { buildEnrolmentRows } from './dashboard-tables.ts';
 import { afterNextPaint, markTiming, measureSince, timingMarks } from './dashboard-timings.ts';
-import { SurvivalSection } from './SurvivalSection.tsx';
+import { createTimedSubgroupCache, SurvivalSection } from './SurvivalSection.tsx';
 import { SwimmerSection } from './SwimmerSection.tsx';
 import { createSubgroupPreparation, type SubgroupPreparation } from './subgroup-preparation.ts';
 import { preparedKeys } from './subgroup-worker-protocol.ts';
+import type { SubgroupCache } from './survival-figures.ts';
 import { TextTableView } from './TextTableView.tsx';
 import { useStagedMount } from './use-staged-mount.ts';
+import { useSubgroupsFirst } from './use-subgroups-first.ts';
 import { whenIdle } from './when-idle.ts';
 
 const noPatients: readonly AnalysedPatient[] = [];
@@ -74,13 +76,20 @@ function lowerSections(analysis: AnalysedStudy): ReactNode[] {
 
 export interface DashboardContentProps {
   readonly analysis: StudyAnalysis;
+  /** The analysis' subgroup cache, when the page has begun drawing before this mounts. */
+  readonly cache?: SubgroupCache;
   /** The subgroup worker; absent: subgroups are prepared on the main thread (tests). */
   readonly preparation?: SubgroupPreparation | null;
   /** Schedules the next section below the curves (default: the next idle period; tests step it by hand). */
   readonly scheduleStage?: typeof whenIdle;
 }
 
-export function DashboardContent({ analysis, preparation = null, scheduleStage = whenIdle }: DashboardContentProps) {
+export function DashboardContent({
+  analysis,
+  cache,
+  preparation = null,
+  scheduleStage = whenIdle,
+}: DashboardContentProps) {
   const patients = analysis.status === 'analysed' ? analysis.patients : noPatients;
   const enrolment = useMemo(() => buildEnrolmentRows(analysis, patients), [analysis, patients]);
 
@@ -124,7 +133,12 @@ export function DashboardContent({ analysis, preparation = null, scheduleStage =
       ) : (
         <>
           <Section id="survival" title="Progression-free and overall survival">
-            <SurvivalSection results={analysis.results} patients={analysis.patients} preparation={preparation} />
+            <SurvivalSection
+              results={analysis.results}
+              patients={analysis.patients}
+              preparation={preparation}
+              {...(cache === undefined ? {} : { cache })}
+            />
           </Section>
           {stages.slice(0, mountedStages)}
         </>
@@ -149,8 +163,14 @@ export default function DashboardPage() {
     // Both cores work from here: the worker on the subgroups, the page on its first render.
     if (loaded.status === 'analysed') preparation.prepare(loaded.patients, loaded.results.conventions, preparedKeys);
   });
+  const data = analysis.data;
+  const cache = useMemo(
+    () => (data?.status === 'analysed' ? createTimedSubgroupCache(data.results, data.patients) : undefined),
+    [data],
+  );
+  const isReady = useSubgroupsFirst(preparation, data, cache);
   if (studyId === null) return <Alert color="gray">You are not a member of any study.</Alert>;
-  if (analysis.isPending) return <PageLoader />;
+  if (analysis.isPending || (analysis.isSuccess && !isReady)) return <PageLoader />;
   if (analysis.isError) {
     return (
       <Alert color="red" title="The analysis could not be loaded">
@@ -158,5 +178,7 @@ export default function DashboardPage() {
       </Alert>
     );
   }
-  return <DashboardContent analysis={analysis.data} preparation={preparation} />;
+  return (
+    <DashboardContent analysis={analysis.data} preparation={preparation} {...(cache === undefined ? {} : { cache })} />
+  );
 }

@@ -34,6 +34,8 @@ export interface SubgroupPreparation {
   isPreparing(patients: readonly AnalysedPatient[]): boolean;
   /** Events of this data set: those already delivered at once, the others as they come; returns unsubscribe. */
   subscribe(patients: readonly AnalysedPatient[], listener: (event: PreparedEvent) => void): () => void;
+  /** The events of this data set delivered so far (none for another data set). */
+  delivered(patients: readonly AnalysedPatient[]): readonly PreparedEvent[];
   /** Asks the worker to do `key` next. */
   prioritise(patients: readonly AnalysedPatient[], key: PreparedKey): void;
   /** Stops the worker; a later `warm` or `prepare` starts a new one. */
@@ -130,6 +132,7 @@ export function createSubgroupPreparation(
       target.listeners.add(listener);
       return () => target.listeners.delete(listener);
     },
+    delivered: (patients) => (dataSet?.patients === patients ? [...dataSet.events] : []),
     prioritise(patients, key) {
       if (worker === null || dataSet === null || dataSet.patients !== patients) return;
       worker.postMessage({ type: 'prioritise', dataSetId: dataSet.id, key });
