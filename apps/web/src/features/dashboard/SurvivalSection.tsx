@@ -3,7 +3,7 @@
  * changes. Each subgroup is computed (core's functions) and drawn (the report's figure) once per data
  * set: in the subgroup worker, which starts when the analysis arrives (subgroup-preparation.ts), or —
  * without a worker — one per idle period on the main thread. Prepared figures are put in the page
- * hidden, so a change only unhides figures the browser has already parsed: in the click's own handler,
+ * hidden, so a change only shows figures the browser has already laid out: in the click's own handler,
  * before React renders the status line and table (a transition). A subgroup chosen before the worker
  * has drawn it is asked for first and waited for (computed here only if the worker fails or stalls).
  */
@@ -302,7 +302,7 @@ export const SurvivalSection = memo(function SurvivalSection({
   useLayoutEffect(() => {
     latest.current = { cache, preparation, patients };
   });
-  // A change shows the chosen figures at once when they are in the page (one attribute per subgroup)
+  // A change shows the chosen figures at once when they are in the page (one visibility per subgroup)
   // and renders the rest of the section — status line, table — as a transition right after, so the
   // curves never wait for React.
   const select = useCallback(
