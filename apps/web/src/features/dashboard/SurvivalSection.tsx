@@ -124,6 +124,13 @@ export function createTimedSubgroupCache(
 }
 
 /**
+ * The radio's dot and colours change at once: Mantine fades and scales them over 100–200 ms, and each
+ * change then set off CSS transitions whose frames and events (run, cancel, end: 2–4 ms each, through
+ * React's root listener, on a loaded machine) landed on the frame that shows the new curves.
+ */
+const instantRadio = { radio: { transition: 'none' }, icon: { transition: 'none' } } as const;
+
+/**
  * The subgroup radios, with their own state: a change re-renders only them at once (the radio must
  * show the choice immediately); the section follows as a transition.
  */
@@ -148,7 +155,7 @@ const SubgroupSelector = memo(function SubgroupSelector({
     >
       <Group mt="xs" gap="lg">
         {subgroupDefinitions.map((entry) => (
-          <Radio key={entry.key} value={entry.key} label={entry.label} />
+          <Radio key={entry.key} value={entry.key} label={entry.label} styles={instantRadio} />
         ))}
       </Group>
     </Radio.Group>
