@@ -151,4 +151,37 @@ describe('DashboardContent', () => {
     expect(await screen.findByTestId('claims-table', {}, later)).toBeTruthy();
     for (const testId of lowerSectionTestIds) expect(screen.getByTestId(testId)).toBeTruthy();
   });
+
+  it('puts the sections below the curves in without waiting for quiet once the place they go comes into view', async () => {
+    const analysis = analysisFromStudy(study);
+    const observed: Array<{ readonly callback: IntersectionObserverCallback; readonly target: Element }> = [];
+    const original = globalThis.IntersectionObserver;
+    globalThis.IntersectionObserver = class {
+      readonly callback: IntersectionObserverCallback;
+      constructor(callback: IntersectionObserverCallback) {
+        this.callback = callback;
+      }
+      observe(target: Element) {
+        observed.push({ callback: this.callback, target });
+      }
+      disconnect() {}
+    } as unknown as typeof IntersectionObserver;
+    try {
+      // A quiet-time scheduler that never comes: only coming into view puts the sections in.
+      renderWithProviders(<DashboardContent analysis={analysis} scheduleStage={() => () => undefined} />);
+      const present = () => lowerSectionTestIds.filter((testId) => screen.queryByTestId(testId) !== null);
+      expect(present()).toEqual([]);
+      const notes = screen.getByRole('heading', { name: 'Patients not analysed and method notes' }).closest('section');
+      const watching = observed.filter((entry) => entry.target === notes);
+      expect(watching).toHaveLength(1);
+      act(() => {
+        for (const { callback, target } of watching)
+          callback([{ isIntersecting: true, target } as IntersectionObserverEntry], {} as IntersectionObserver);
+      });
+      expect(await screen.findByTestId('claims-table', {}, later)).toBeTruthy();
+      expect(present()).toEqual([...lowerSectionTestIds]);
+    } finally {
+      globalThis.IntersectionObserver = original;
+    }
+  });
 });

@@ -5,7 +5,7 @@
  * runs the CLI report's analysis. Loaded lazily by the router at /dashboard (default export).
  */
 import { Alert, Group, Stack, Text, Title } from '@mantine/core';
-import { type ReactNode, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { type ReactNode, type Ref, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/api-error.ts';
 import type { AnalysedPatient, AnalysedStudy, StudyAnalysis } from '../../api/dashboard-analysis.ts';
 import { useStudyAnalysis } from '../../api/dashboard-analysis.ts';
@@ -25,6 +25,7 @@ import { TextTableView } from './TextTableView.tsx';
 import { useStagedMount } from './use-staged-mount.ts';
 import { useSubgroupsFirst } from './use-subgroups-first.ts';
 import { whenIdle } from './when-idle.ts';
+import { whenQuiet } from './when-quiet.ts';
 
 const noPatients: readonly AnalysedPatient[] = [];
 
@@ -32,16 +33,19 @@ function Section({
   id,
   title,
   isBelowFold = false,
+  sectionRef,
   children,
 }: {
   readonly id: string;
   readonly title: string;
   /** Laid out and painted only when scrolled near (content-visibility: auto), so it never holds up the curves. */
   readonly isBelowFold?: boolean;
+  readonly sectionRef?: Ref<HTMLElement>;
   readonly children: ReactNode;
 }) {
   return (
     <section
+      ref={sectionRef}
       aria-labelledby={`${id}-title`}
       className={isBelowFold ? classes['belowFold'] : undefined}
       data-below-fold={isBelowFold ? '' : undefined}
@@ -80,23 +84,50 @@ export interface DashboardContentProps {
   readonly cache?: SubgroupCache;
   /** The subgroup worker; absent: subgroups are prepared on the main thread (tests). */
   readonly preparation?: SubgroupPreparation | null;
-  /** Schedules the next section below the curves (default: the next idle period; tests step it by hand). */
+  /**
+   * Schedules the next section below the curves while their place is out of view (default: an idle
+   * period once nobody has used the page for half a second, when-quiet.ts; tests step it by hand).
+   * Once it has come into view, the next idle period.
+   */
   readonly scheduleStage?: typeof whenIdle;
 }
 
-export function DashboardContent({
-  analysis,
-  cache,
-  preparation = null,
-  scheduleStage = whenIdle,
-}: DashboardContentProps) {
+/** Whether the element has come into the viewport (and stays true); false where there is no IntersectionObserver. */
+function useHasBeenSeen(element: { readonly current: Element | null }): boolean {
+  const [isSeen, setSeen] = useState(false);
+  useEffect(() => {
+    const target = element.current;
+    if (isSeen || target === null || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setSeen(true);
+    });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element, isSeen]);
+  return isSeen;
+}
+
+export function DashboardContent({ analysis, cache, preparation = null, scheduleStage }: DashboardContentProps) {
   const patients = analysis.status === 'analysed' ? analysis.patients : noPatients;
   const enrolment = useMemo(() => buildEnrolmentRows(analysis, patients), [analysis, patients]);
 
-  // The sections below the survival curves (out of view at 1280×800) are put in the page after the
-  // first paint, one per idle period (use-staged-mount.ts), so no commit holds up a subgroup change.
+  // The sections below the survival curves (out of view at 1280×800) go in after the first paint, one
+  // per idle period once nobody has used the page for half a second since it appeared (pointer moves
+  // count), so their commits do not land on the first clicks of someone starting to use the page; one
+  // per idle period, without waiting, once the place they go has come into view (use-staged-mount.ts,
+  // when-quiet.ts).
+  const [shownAt] = useState(() => performance.now());
+  const whenQuietSinceShown = useCallback(
+    (callback: () => void) => whenQuiet(callback, { notBefore: shownAt }),
+    [shownAt],
+  );
   const stages = analysis.status === 'analysed' ? lowerSections(analysis) : [];
-  const mountedStages = useStagedMount(stages.length, scheduleStage);
+  const belowCurves = useRef<HTMLElement>(null);
+  const isBelowCurvesSeen = useHasBeenSeen(belowCurves);
+  const mountedStages = useStagedMount(
+    stages.length,
+    isBelowCurvesSeen ? whenIdle : (scheduleStage ?? whenQuietSinceShown),
+  );
   const showsLowerSections = mountedStages === stages.length;
 
   useLayoutEffect(() => {
@@ -143,7 +174,8 @@ export function DashboardContent({
           {stages.slice(0, mountedStages)}
         </>
       )}
-      <Section id="notes" isBelowFold title="Patients not analysed and method notes">
+      {/* Right below the curves until the sections above it go in: where they appear. */}
+      <Section id="notes" isBelowFold title="Patients not analysed and method notes" sectionRef={belowCurves}>
         <AnalysisNotes notAssessed={analysis.notAssessed} notes={analysis.notes} />
       </Section>
     </Stack>
