@@ -1,5 +1,6 @@
 /**
- * Mounts a page's later parts one stage at a time, one stage per idle period, each in a transition.
+ * Mounts a page's later parts one stage at a time, each in a transition, one per period of `schedule`
+ * (an idle period by default; the dashboard's waits for quiet too: when-quiet.ts).
  * React can yield while it renders, but a commit is one task: putting every section below the survival
  * curves in the page at once made one commit of 50–100 ms right after the first paint, and a subgroup
  * click arriving then waited for it (issue 6 item 8). One stage per idle period keeps each commit
@@ -9,10 +10,10 @@
 import { startTransition, useEffect, useState } from 'react';
 import { whenIdle } from './when-idle.ts';
 
-/** At the latest this long after the previous stage, even on a page that is never idle. */
+/** Passed to `schedule`: with `whenIdle`, at the latest this long after the previous stage, even on a page that is never idle. */
 export const stageTimeoutMs = 500;
 
-/** How many of `stageCount` stages are mounted: 0 on the first render, then one more per idle period. */
+/** How many of `stageCount` stages are mounted: 0 on the first render, then one more per period of `schedule`. */
 export function useStagedMount(stageCount: number, schedule: typeof whenIdle = whenIdle): number {
   const [mounted, setMounted] = useState(0);
   useEffect(() => {
